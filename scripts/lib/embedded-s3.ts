@@ -1,0 +1,69 @@
+// The embedded S3-compatible server (npm s3rver) used when S3_ENDPOINT is unset.
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const require = createRequire(import.meta.url);
+
+interface S3rverInstance {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+type S3rverCtor = new (options: Record<string, unknown>) => S3rverInstance;
+
+// What a browser upload needs: presigned PUTs from any origin, and the ETag of each part readable
+// by Uppy to complete the multipart upload.
+export const BROWSER_CORS_XML = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>POST</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <ExposeHeader>Content-Length</ExposeHeader>
+    <ExposeHeader>Content-Range</ExposeHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
+export interface EmbeddedS3Handle {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedS3(options: {
+  dir: string;
+  port: number;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  host?: string;
+}): Promise<EmbeddedS3Handle> {
+  const dir = path.resolve(options.dir);
+  await fs.mkdir(dir, { recursive: true });
+  const S3rver = require('s3rver') as S3rverCtor;
+  // s3rver checks signatures against its account registry: register our own key pair.
+  const account = require('s3rver/lib/models/account.js') as {
+    DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void };
+  };
+  account.DUMMY_ACCOUNT.createKeyPair(options.accessKeyId, options.secretAccessKey);
+  const host = options.host ?? '0.0.0.0';
+  const server = new S3rver({
+    address: host,
+    port: options.port,
+    directory: dir,
+    silent: true,
+    vhostBuckets: false,
+    configureBuckets: [{ name: options.bucket, configs: [BROWSER_CORS_XML] }],
+  });
+  const address = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    stop: () => server.close(),
+  };
+}
