@@ -1,0 +1,25 @@
+import type { InspectLimits } from './types';
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+export const defaultLimits: InspectLimits = {
+  maxDescriptorBytes: 32 * MiB,
+  maxSmallFileBytes: 4 * MiB,
+  maxXmlElements: 250_000,
+  maxMembers: 10_000,
+  // A sparse raw disk in a .box legitimately compresses ~100:1; a zero bomb is ~1000:1.
+  maxDecompressionRatio: 200,
+  decompressionGraceBytes: 64 * MiB,
+  maxDecompressedBytes: 256 * GiB,
+};
+
+export function resolveLimits(overrides: Partial<InspectLimits> | undefined): InspectLimits {
+  const limits = { ...defaultLimits };
+  if (!overrides) return limits;
+  for (const key of Object.keys(defaultLimits) as (keyof InspectLimits)[]) {
+    const value = overrides[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) limits[key] = value;
+  }
+  return limits;
+}
