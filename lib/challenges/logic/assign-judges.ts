@@ -120,7 +120,7 @@ function findInvalidInput(input: AssignmentInput): string | null {
   if (entryIds.length > 0) return `entries are listed twice: ${listIds(entryIds)}`;
   const judgeIds = duplicates(input.judges.map((j) => j.id));
   if (judgeIds.length > 0) return `judges are listed twice: ${listIds(judgeIds)}`;
-  const empty = input.conflicts.find((c) => c.entrantId === undefined && c.entryId === undefined);
+  const empty = input.conflicts.find((c) => c.entrantId == null && c.entryId == null);
   if (empty) return `a conflict of judge ${empty.judgeId} names neither an entrant nor an entry`;
   return null;
 }

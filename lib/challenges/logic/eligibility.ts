@@ -12,8 +12,9 @@ export interface EntryRef {
  */
 export interface JudgeConflict {
   judgeId: string;
-  entrantId?: string;
-  entryId?: string;
+  // null as well as undefined: Prisma returns null for the column that is not set.
+  entrantId?: string | null;
+  entryId?: string | null;
 }
 
 /** Returns a predicate that is true when `judgeId` may judge `entry`. */
@@ -28,8 +29,8 @@ export function createEligibilityCheck(
       sets = { entrants: new Set(), entries: new Set() };
       byJudge.set(c.judgeId, sets);
     }
-    if (c.entrantId !== undefined) sets.entrants.add(c.entrantId);
-    if (c.entryId !== undefined) sets.entries.add(c.entryId);
+    if (c.entrantId != null) sets.entrants.add(c.entrantId);
+    if (c.entryId != null) sets.entries.add(c.entryId);
   }
   return (judgeId, entry) => {
     if (judgeId === entry.entrantId) return false;

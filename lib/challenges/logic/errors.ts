@@ -1,27 +1,16 @@
+import { AppError } from '@/lib/errors';
+
 /**
- * Typed errors of the contest logic. The `code` values match the AppError codes used by the
- * route handlers (INVALID → 400/422, CONFLICT → 409), so callers can map them without parsing
- * messages. Messages are written for people: they may be shown to the admin who caused them.
+ * A state change the life cycle forbids. An AppError with code CONFLICT (409) like any other,
+ * but typed so callers and tests can tell it apart and read which state and action clashed.
  */
-
-export class ChallengeInputError extends Error {
-  readonly code = 'INVALID';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChallengeInputError';
-  }
-}
-
-export class ForbiddenTransitionError extends Error {
-  readonly code = 'CONFLICT';
-
+export class ForbiddenTransitionError extends AppError {
   constructor(
     readonly from: string,
     readonly action: string,
     message: string,
   ) {
-    super(message);
+    super('CONFLICT', message);
     this.name = 'ForbiddenTransitionError';
   }
 }

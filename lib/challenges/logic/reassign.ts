@@ -1,7 +1,7 @@
 /** Candidates for the admin's hand reassignment of one judge on one entry. */
 import type { JudgePair } from './assign-judges';
 import { createEligibilityCheck, type EntryRef, type JudgeConflict } from './eligibility';
-import { ChallengeInputError } from './errors';
+import { invalid } from '@/lib/errors';
 
 export interface AssignmentState {
   entries: EntryRef[];
@@ -28,10 +28,10 @@ export function suggestReplacement(
   removeJudgeId: string,
 ): ReplacementCandidate[] {
   const entry = state.entries.find((e) => e.id === entryId);
-  if (!entry) throw new ChallengeInputError(`entry ${entryId} is not part of this challenge`);
+  if (!entry) throw invalid(`Entry ${entryId} is not part of this challenge.`);
   const onEntry = new Set(state.assignments.filter((a) => a.entryId === entryId).map((a) => a.judgeId));
   if (!onEntry.has(removeJudgeId)) {
-    throw new ChallengeInputError(`judge ${removeJudgeId} is not assigned to entry ${entryId}`);
+    throw invalid(`Judge ${removeJudgeId} is not assigned to entry ${entryId}.`);
   }
 
   // Only current judges count towards balance: assignments of a judge who has since been

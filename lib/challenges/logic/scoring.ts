@@ -13,7 +13,7 @@
  *   Disqualified entries are left out of the leaderboard (no row at all), so a page cannot
  *   show them by mistake.
  */
-import { ChallengeInputError } from './errors';
+import { invalid } from '@/lib/errors';
 
 export interface Criterion {
   id: string;
@@ -60,7 +60,7 @@ export interface LeaderboardRow {
 }
 
 export interface LeaderboardOptions {
-  /** Rank by mean z-score instead of the mean weighted score. Off by default. */
+  /** Rank by mean z-score instead of the mean weighted score. On by default, as in the schema. */
   normalize?: boolean;
 }
 
@@ -80,6 +80,11 @@ export function judgeScore(card: Scorecard, criteria: Criterion[]): number {
   return scoreCard(card, criteria, new Set(criteria.map((c) => c.id)));
 }
 
+/**
+ * Rows ranked per category, grouped by category id. Every scorecard must belong to a listed
+ * entry (a withdrawn entry's cards: leave them out, or list the entry as disqualified if they
+ * should still calibrate their judges). Unscored entries get zeros and scoreCount 0.
+ */
 export function computeLeaderboard(
   entries: EntryInfo[],
   criteria: Criterion[],
@@ -119,7 +124,7 @@ export function computeLeaderboard(
     byCategory.set(entry.categoryId, list);
   }
 
-  const normalize = opts.normalize ?? false;
+  const normalize = opts.normalize ?? true;
   const rows: LeaderboardRow[] = [];
   for (const categoryId of [...byCategory.keys()].sort(compareIds)) {
     rows.push(...rankCategory(byCategory.get(categoryId) ?? [], normalize, entryById));
@@ -181,11 +186,11 @@ function scoreAllCards(
   const known = new Set(criteria.map((c) => c.id));
   return cards.map((card) => {
     if (!entryById.has(card.entryId)) {
-      throw new ChallengeInputError(`a scorecard of judge ${card.judgeId} is for unknown entry ${card.entryId}`);
+      throw invalid(`A scorecard of judge ${card.judgeId} is for unknown entry ${card.entryId}.`);
     }
     const key = `${card.entryId}\u0000${card.judgeId}`;
     if (seen.has(key)) {
-      throw new ChallengeInputError(`judge ${card.judgeId} has more than one scorecard for entry ${card.entryId}`);
+      throw invalid(`Judge ${card.judgeId} has more than one scorecard for entry ${card.entryId}.`);
     }
     seen.add(key);
     return { entryId: card.entryId, judgeId: card.judgeId, score: scoreCard(card, criteria, known) };
@@ -215,18 +220,18 @@ function normalizePerJudge(scored: ScoredCard[]): number[] {
 }
 
 function scoreCard(card: Scorecard, criteria: Criterion[], known: Set<string>): number {
-  const where = `scorecard of judge ${card.judgeId} for entry ${card.entryId}`;
+  const where = `Scorecard of judge ${card.judgeId} for entry ${card.entryId}`;
   for (const id of Object.keys(card.values)) {
-    if (!known.has(id)) throw new ChallengeInputError(`${where} has a value for unknown criterion ${id}`);
+    if (!known.has(id)) throw invalid(`${where} has a value for unknown criterion ${id}.`);
   }
   let weighted = 0;
   let totalWeight = 0;
   for (const c of criteria) {
     const v = Object.hasOwn(card.values, c.id) ? card.values[c.id] : undefined;
-    if (v === undefined) throw new ChallengeInputError(`${where} has no value for criterion ${c.id}`);
+    if (v === undefined) throw invalid(`${where} has no value for criterion ${c.id}.`);
     if (!Number.isFinite(v) || v < c.scaleMin || v > c.scaleMax) {
-      throw new ChallengeInputError(
-        `${where}: value ${v} for criterion ${c.id} is outside its scale ${c.scaleMin}–${c.scaleMax}`,
+      throw invalid(
+        `${where}: value ${v} for criterion ${c.id} is outside its scale ${c.scaleMin}–${c.scaleMax}.`,
       );
     }
     weighted += c.weight * ((v - c.scaleMin) / (c.scaleMax - c.scaleMin));
@@ -236,17 +241,17 @@ function scoreCard(card: Scorecard, criteria: Criterion[], known: Set<string>): 
 }
 
 function validateCriteria(criteria: Criterion[]): void {
-  if (criteria.length === 0) throw new ChallengeInputError('the rubric has no criteria');
+  if (criteria.length === 0) throw invalid('The rubric has no criteria.');
   const ids = new Set<string>();
   for (const c of criteria) {
-    if (ids.has(c.id)) throw new ChallengeInputError(`criterion ${c.id} appears twice in the rubric`);
+    if (ids.has(c.id)) throw invalid(`Criterion ${c.id} appears twice in the rubric.`);
     ids.add(c.id);
     if (!Number.isFinite(c.weight) || c.weight <= 0) {
-      throw new ChallengeInputError(`criterion ${c.id} must have a weight above 0, got ${c.weight}`);
+      throw invalid(`Criterion ${c.id} must have a weight above 0, got ${c.weight}.`);
     }
     if (!Number.isFinite(c.scaleMin) || !Number.isFinite(c.scaleMax) || c.scaleMax <= c.scaleMin) {
-      throw new ChallengeInputError(
-        `criterion ${c.id} must have a scale whose maximum is above its minimum, got ${c.scaleMin}–${c.scaleMax}`,
+      throw invalid(
+        `Criterion ${c.id} must have a scale whose maximum is above its minimum, got ${c.scaleMin}–${c.scaleMax}.`,
       );
     }
   }
@@ -255,10 +260,10 @@ function validateCriteria(criteria: Criterion[]): void {
 function indexEntries(entries: EntryInfo[]): Map<string, { createdAtMs: number }> {
   const byId = new Map<string, { createdAtMs: number }>();
   for (const e of entries) {
-    if (byId.has(e.id)) throw new ChallengeInputError(`entry ${e.id} is listed twice`);
+    if (byId.has(e.id)) throw invalid(`Entry ${e.id} is listed twice.`);
     const createdAtMs = new Date(e.createdAt).getTime();
     if (Number.isNaN(createdAtMs)) {
-      throw new ChallengeInputError(`entry ${e.id} has an invalid creation time: ${String(e.createdAt)}`);
+      throw invalid(`Entry ${e.id} has an invalid creation time: ${String(e.createdAt)}.`);
     }
     byId.set(e.id, { createdAtMs });
   }

@@ -8,7 +8,8 @@
  * `close` may be taken by an admin early; the clock takes it at `submissionsCloseAt` anyway
  * (see `effectiveState`), so nothing depends on a cron job having run.
  */
-import { ChallengeInputError, ForbiddenTransitionError } from './errors';
+import { invalid } from '@/lib/errors';
+import { ForbiddenTransitionError } from './errors';
 
 export type ChallengeState = 'DRAFT' | 'OPEN' | 'JUDGING' | 'RESULTS' | 'ARCHIVED';
 export type ChallengeAction = 'open' | 'close' | 'publish' | 'archive';
@@ -57,8 +58,8 @@ export function nextState(current: ChallengeState, action: ChallengeAction): Cha
   throw new ForbiddenTransitionError(
     current,
     action,
-    `cannot ${action} a challenge that is ${current}` +
-      (allowed.length > 0 ? ` (allowed from ${current}: ${allowed.join(', ')})` : ` (${current} allows no action)`),
+    `Cannot ${action} a challenge that is ${current}` +
+      (allowed.length > 0 ? ` (allowed from ${current}: ${allowed.join(', ')}).` : ` (${current} allows no action).`),
   );
 }
 
@@ -116,10 +117,10 @@ const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "Aug 14, 2026, 5:00 PM PDT": how every deadline is shown, in the challenge's zone. */
 export function formatInZone(date: Date, timeZone: string): string {
-  if (Number.isNaN(date.getTime())) throw new ChallengeInputError('cannot format an invalid date');
+  if (Number.isNaN(date.getTime())) throw invalid('Cannot format an invalid date.');
   let format = zoneFormats.get(timeZone);
   if (!format) {
-    if (!isValidTimeZone(timeZone)) throw new ChallengeInputError(`unknown time zone: ${timeZone}`);
+    if (!isValidTimeZone(timeZone)) throw invalid(`Unknown time zone: ${timeZone}.`);
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
@@ -149,6 +150,6 @@ export function isValidTimeZone(tz: string): boolean {
 function toTime(value: DateLike | null, field: string): number | null {
   if (value === null) return null;
   const time = new Date(value).getTime();
-  if (Number.isNaN(time)) throw new ChallengeInputError(`${field} is not a valid date: ${String(value)}`);
+  if (Number.isNaN(time)) throw invalid(`${field} is not a valid date: ${String(value)}.`);
   return time;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChallengeInputError } from '../errors';
+import { AppError } from '@/lib/errors';
 import { suggestReplacement, type AssignmentState } from '../reassign';
 
 // Loads: a 2, b 1, c 1, d 0 (d was added after assignment), e 1.
@@ -52,7 +52,7 @@ describe('suggestReplacement', () => {
   });
 
   it('refuses an unknown entry or a judge who is not on the entry', () => {
-    expect(() => suggestReplacement(state, 'nope', 'a')).toThrow(ChallengeInputError);
-    expect(() => suggestReplacement(state, 'e1', 'e')).toThrow('judge e is not assigned to entry e1');
+    expect(() => suggestReplacement(state, 'nope', 'a')).toThrow(AppError);
+    expect(() => suggestReplacement(state, 'e1', 'e')).toThrow('Judge e is not assigned to entry e1.');
   });
 });
