@@ -7,6 +7,7 @@ export type OsFamily = 'linux' | 'windows' | 'bsd' | 'solaris' | 'other';
 export type InspectCode =
   | 'EMPTY'
   | 'STREAM_ERROR'
+  | 'INTERNAL_ERROR'
   | 'SHA256_MISMATCH'
   | 'SIZE_MISMATCH'
   | 'UNKNOWN_FORMAT'
@@ -39,6 +40,9 @@ export type InspectCode =
   | 'QCOW2_BACKING_FILE'
   | 'QCOW2_ENCRYPTED'
   | 'QCOW2_INVALID'
+  | 'QCOW2_EXTERNAL_DATA'
+  | 'VMDK_PARENT'
+  | 'OVF_NO_VIRTUAL_SYSTEM'
   | 'VMDK_INVALID'
   | 'ZIP_INVALID'
   | 'ZIP_ENCRYPTED'

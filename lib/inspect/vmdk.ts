@@ -1,0 +1,63 @@
+import { InspectError } from './errors';
+import type { VmdkInfo } from './types';
+
+export const VMDK_SPARSE_MAGIC = [0x4b, 0x44, 0x4d, 0x56]; // "KDMV"
+export const VMDK_DESCRIPTOR_SIGNATURE = '# Disk DescriptorFile';
+
+const SECTOR = 512;
+const FLAG_COMPRESSED = 1 << 16;
+
+interface DescriptorFacts {
+  createType?: string;
+  extentSectors: number;
+  parent?: string;
+}
+
+function readDescriptor(text: string): DescriptorFacts {
+  const facts: DescriptorFacts = { extentSectors: 0 };
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\0.*$/, '').trim();
+    const pair = /^([A-Za-z.]+)\s*=\s*"?([^"]*)"?$/.exec(line);
+    if (pair) {
+      if (pair[1] === 'createType') facts.createType = pair[2];
+      if (pair[1] === 'parentFileNameHint' && pair[2]) facts.parent = pair[2];
+      continue;
+    }
+    const extent = /^(RW|RDONLY|NOACCESS)\s+(\d+)\s+\S+/.exec(line);
+    if (extent) facts.extentSectors += Number(extent[2]);
+  }
+  return facts;
+}
+
+function refuseParent(facts: DescriptorFacts, label: string): void {
+  if (facts.parent) {
+    throw new InspectError('VMDK_PARENT', `${label} is a delta disk on the parent "${facts.parent}"; upload a standalone disk.`);
+  }
+}
+
+/** A VMDK from its first bytes: the KDMV sparse header with its embedded descriptor, or a text descriptor. */
+export function parseVmdkHeader(head: Uint8Array, label: string): VmdkInfo {
+  if (head[0] === VMDK_SPARSE_MAGIC[0] && head[1] === VMDK_SPARSE_MAGIC[1] && head[2] === VMDK_SPARSE_MAGIC[2] && head[3] === VMDK_SPARSE_MAGIC[3]) {
+    if (head.byteLength < 79) throw new InspectError('VMDK_INVALID', `${label} ends inside its VMDK header.`);
+    const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    const version = view.getUint32(4, true);
+    if (version < 1 || version > 3) throw new InspectError('VMDK_INVALID', `${label} is VMDK sparse version ${version}, which does not exist.`);
+    const flags = view.getUint32(8, true);
+    const capacitySectors = view.getBigUint64(12, true);
+    const descriptorOffset = Number(view.getBigUint64(28, true)) * SECTOR;
+    const descriptorSize = Number(view.getBigUint64(36, true)) * SECTOR;
+    const info: VmdkInfo = { kind: 'sparse', capacityBytes: Number(capacitySectors) * SECTOR, compressed: (flags & FLAG_COMPRESSED) !== 0 };
+    if (descriptorOffset > 0 && descriptorOffset < head.byteLength) {
+      const end = Math.min(head.byteLength, descriptorOffset + descriptorSize);
+      const facts = readDescriptor(new TextDecoder('latin1').decode(head.subarray(descriptorOffset, end)));
+      refuseParent(facts, label);
+      if (facts.createType) info.createType = facts.createType;
+    }
+    return info;
+  }
+  const text = new TextDecoder('latin1').decode(head.subarray(0, 64 * 1024));
+  if (!text.startsWith(VMDK_DESCRIPTOR_SIGNATURE)) throw new InspectError('VMDK_INVALID', `${label} is not a VMDK.`);
+  const facts = readDescriptor(text);
+  refuseParent(facts, label);
+  return { kind: 'descriptor', createType: facts.createType, capacityBytes: facts.extentSectors * SECTOR };
+}
