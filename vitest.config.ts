@@ -3,17 +3,46 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+const shared = {
   resolve: {
     alias: [
+      // Tests run outside Next.js, which is what `server-only` guards against.
       { find: /^server-only$/, replacement: `${root}lib/test-support/empty-module.ts` },
       { find: /^@\//, replacement: root },
     ],
   },
+};
+
+const everywhere = ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts', 'components/**/*.test.ts'];
+
+export default defineConfig({
+  ...shared,
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'],
-    exclude: ['node_modules/**', '.next/**', 'e2e/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          include: everywhere,
+          exclude: ['**/*.int.test.ts', 'node_modules/**', '.next/**', 'e2e/**'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          // Against a real PostgreSQL and S3 server, started fresh by the global setup.
+          name: 'integration',
+          include: everywhere.map((g) => g.replace('*.test.ts', '*.int.test.ts')),
+          exclude: ['node_modules/**', '.next/**', 'e2e/**'],
+          globalSetup: ['lib/test-support/integration-global-setup.ts'],
+          setupFiles: ['lib/test-support/integration-env.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

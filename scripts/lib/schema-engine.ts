@@ -108,11 +108,12 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** Trap 3: our own throw-away shadow database, never a connection string the driver could override. */
-function adapterFactory(url: string, shadowUrl?: string) {
+function adapterFactory(url: string, opened: { dispose(): Promise<void> }[], shadowUrl?: string) {
   const connect = async (connectionString: string, onDispose?: () => Promise<void>) => {
     const factory = new PrismaPg({ connectionString });
     const adapter = (await factory.connect()) as unknown as PatchableQueryable & { dispose(): Promise<void> };
     patchQueryable(adapter);
+    opened.push(adapter);
     if (onDispose) {
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
@@ -180,10 +181,13 @@ export async function withEngine<T>(
   const mod = await loadEngine();
   const files = await schemaFiles();
   const logs: string[] = [];
+  // engine.free() does not close the adapters' pools; an idle connection would keep holding the
+  // migration advisory lock and make the next engine wait out its 10 s timeout.
+  const opened: { dispose(): Promise<void> }[] = [];
   const engine = await mod.SchemaEngine.new(
     { datamodels: files.map((f) => [f.path, f.content] as [string, string]) },
     (line: string) => logs.push(line),
-    adapterFactory(url, options.shadowUrl ?? process.env.SHADOW_DATABASE_URL),
+    adapterFactory(url, opened, options.shadowUrl ?? process.env.SHADOW_DATABASE_URL),
   );
   try {
     return await fn(engine);
@@ -194,6 +198,7 @@ export async function withEngine<T>(
     throw new Error(`${message}${detail}`, { cause: e });
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }
 

@@ -1,0 +1,49 @@
+// The app process: Next.js behind a small Node HTTP server of our own, so that the client address
+// Next.js and better-auth see (X-Forwarded-For) is the socket's, unless TRUST_PROXY=true says a
+// proxy in front of us sets that header. Started by `npm start`; run it alone for extra app nodes.
+import http from 'node:http';
+import next from 'next';
+import { repoRoot } from './lib/schema-engine.ts';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const trustProxy = process.env.TRUST_PROXY === 'true';
+
+async function main() {
+  const app = next({ dev: false, dir: repoRoot, port, hostname: 'localhost' });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    const remote = req.socket.remoteAddress ?? '';
+    const forwarded = req.headers['x-forwarded-for'];
+    if (trustProxy && forwarded) {
+      req.headers['x-forwarded-for'] = `${Array.isArray(forwarded) ? forwarded.join(', ') : forwarded}, ${remote}`;
+    } else {
+      // A client must not choose the address it is rate-limited and counted under.
+      req.headers['x-forwarded-for'] = remote;
+      delete req.headers['x-real-ip'];
+    }
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') console.error(`PORT ${port} is already in use by another program. Stop it or set PORT to a free port.`);
+    else console.error(`The web server failed: ${e.message}`);
+    process.exit(3);
+  });
+  server.listen(port, host, () => {
+    process.send?.({ type: 'listening', port });
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
