@@ -1,0 +1,35 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { compareVersions } from '@/lib/versions';
+
+type Tx = Pick<typeof db, 'appliance' | 'applianceVersion'>;
+
+/**
+ * Recomputes what search facets and cards show from the newest released version that has verified
+ * files: formats, architectures, smallest download, latest version. Called whenever a file is
+ * verified, a version is released or revoked, or a listing is published.
+ */
+export async function refreshApplianceFacets(applianceId: string, tx: Tx = db) {
+  const versions = await tx.applianceVersion.findMany({
+    where: { applianceId, status: 'RELEASED' },
+    select: {
+      version: true,
+      releasedAt: true,
+      files: { where: { status: 'VERIFIED' }, select: { format: true, architecture: true, sizeBytes: true } },
+    },
+  });
+  const withFiles = versions.filter((v) => v.files.length > 0).sort((a, b) => compareVersions(b.version, a.version));
+  const latest = withFiles[0];
+  await tx.appliance.update({
+    where: { id: applianceId },
+    data: latest
+      ? {
+          formats: { set: [...new Set(latest.files.map((f) => f.format))].sort() },
+          architectures: { set: [...new Set(latest.files.map((f) => f.architecture))].sort() },
+          downloadSizeBytes: latest.files.reduce((min, f) => (f.sizeBytes < min ? f.sizeBytes : min), latest.files[0].sizeBytes),
+          latestVersion: latest.version,
+          latestReleasedAt: latest.releasedAt,
+        }
+      : { formats: { set: [] }, architectures: { set: [] }, downloadSizeBytes: null, latestVersion: null, latestReleasedAt: null },
+  });
+}

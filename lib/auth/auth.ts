@@ -1,0 +1,63 @@
+import 'server-only';
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { nextCookies } from 'better-auth/next-js';
+import { prismaClient } from '@/lib/db';
+import { env, publicUrl } from '@/lib/config/env';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+
+function createAuth() {
+  const e = env();
+  const base = publicUrl(e);
+  if (!e.AUTH_SECRET) {
+    throw new Error('AUTH_SECRET is not set (npm start generates one into DATA_DIR in development)');
+  }
+  const signInMax = Number(process.env.AUTH_SIGNIN_MAX_PER_MINUTE ?? 10);
+  return betterAuth({
+    appName: 'Appliance Exchange',
+    baseURL: base,
+    secret: e.AUTH_SECRET,
+    trustedOrigins: [base, `http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`],
+    database: prismaAdapter(prismaClient(), { provider: 'postgresql' }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+    },
+    user: {
+      additionalFields: {
+        // Granted by the product, never accepted from a sign-up form.
+        roles: { type: 'string[]', required: false, input: false, defaultValue: ['USER'] },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 120,
+      customRules: {
+        '/sign-in/email': { window: 60, max: signInMax },
+        '/sign-up/email': { window: 60, max: signInMax },
+      },
+    },
+    advanced: {
+      useSecureCookies: base.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { auth?: Auth };
+
+/** Created on first use: the secret and database are run-time settings, not build-time ones. */
+export function getAuth(): Auth {
+  globalForAuth.auth ??= createAuth();
+  return globalForAuth.auth;
+}

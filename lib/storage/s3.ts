@@ -1,0 +1,164 @@
+import 'server-only';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+  type Part,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Readable } from 'node:stream';
+
+interface StorageConfig {
+  endpoint?: string;
+  publicEndpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+}
+
+function config(): StorageConfig {
+  return {
+    endpoint: process.env.S3_ENDPOINT || undefined,
+    publicEndpoint: process.env.S3_PUBLIC_ENDPOINT || undefined,
+    region: process.env.S3_REGION || 'us-east-1',
+    bucket: process.env.S3_BUCKET || 'appliance-exchange',
+    accessKeyId: process.env.S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: process.env.S3_SECRET_ACCESS_KEY || undefined,
+    forcePathStyle: (process.env.S3_FORCE_PATH_STYLE ?? 'true') !== 'false',
+  };
+}
+
+function makeClient(endpoint: string | undefined, c: StorageConfig): S3Client {
+  return new S3Client({
+    endpoint,
+    region: c.region,
+    forcePathStyle: c.forcePathStyle,
+    credentials: c.accessKeyId && c.secretAccessKey ? { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey } : undefined,
+    // Presigned URLs must not carry checksums the browser or curl cannot know in advance.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+const globalForS3 = globalThis as unknown as { s3?: { internal: S3Client; presigner: S3Client; bucket: string } };
+
+/** The app's one S3 client, plus one that signs URLs with the endpoint browsers can reach. */
+export function storage() {
+  if (!globalForS3.s3) {
+    const c = config();
+    const internal = makeClient(c.endpoint, c);
+    const presigner = c.publicEndpoint && c.publicEndpoint !== c.endpoint ? makeClient(c.publicEndpoint, c) : internal;
+    globalForS3.s3 = { internal, presigner, bucket: c.bucket };
+  }
+  return globalForS3.s3;
+}
+
+export async function pingStorage(): Promise<void> {
+  const { internal, bucket } = storage();
+  await internal.send(new HeadBucketCommand({ Bucket: bucket }));
+}
+
+/** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export async function presignDownload(key: string, fileName: string, expiresIn = 300): Promise<string> {
+  const { presigner, bucket } = storage();
+  return getSignedUrl(
+    presigner,
+    new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: contentDisposition(fileName) }),
+    { expiresIn },
+  );
+}
+
+export async function presignGet(key: string, expiresIn = 300): Promise<string> {
+  const { presigner, bucket } = storage();
+  return getSignedUrl(presigner, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+}
+
+export async function headObject(key: string) {
+  const { internal, bucket } = storage();
+  try {
+    const out = await internal.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return { size: out.ContentLength ?? 0, contentType: out.ContentType, etag: out.ETag };
+  } catch (e) {
+    if ((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+    throw e;
+  }
+}
+
+export async function getObjectStream(key: string, range?: string): Promise<Readable> {
+  const { internal, bucket } = storage();
+  const out = await internal.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }));
+  return out.Body as Readable;
+}
+
+export async function putObject(key: string, body: Uint8Array | Buffer | string, contentType: string) {
+  const { internal, bucket } = storage();
+  await internal.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+}
+
+export async function deleteObject(key: string) {
+  const { internal, bucket } = storage();
+  await internal.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+}
+
+// ─── Multipart (browser → S3 directly; the app only signs) ────────────────────
+
+export async function createMultipartUpload(key: string, contentType: string): Promise<string> {
+  const { internal, bucket } = storage();
+  const out = await internal.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }));
+  if (!out.UploadId) throw new Error('S3 returned no UploadId');
+  return out.UploadId;
+}
+
+export async function presignUploadPart(key: string, uploadId: string, partNumber: number, expiresIn = 3600) {
+  const { presigner, bucket } = storage();
+  return getSignedUrl(presigner, new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
+    expiresIn,
+  });
+}
+
+export async function listUploadedParts(key: string, uploadId: string): Promise<Part[]> {
+  const { internal, bucket } = storage();
+  const parts: Part[] = [];
+  let marker: string | undefined;
+  for (;;) {
+    const out = await internal.send(
+      new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker, MaxParts: 1000 }),
+    );
+    parts.push(...(out.Parts ?? []));
+    if (!out.IsTruncated) break;
+    marker = out.NextPartNumberMarker;
+  }
+  return parts;
+}
+
+export async function completeMultipartUpload(key: string, uploadId: string, parts: { PartNumber: number; ETag: string }[]) {
+  const { internal, bucket } = storage();
+  await internal.send(
+    new CompleteMultipartUploadCommand({
+      Bucket: bucket,
+      Key: key,
+      UploadId: uploadId,
+      MultipartUpload: { Parts: [...parts].sort((a, b) => a.PartNumber - b.PartNumber) },
+    }),
+  );
+}
+
+export async function abortMultipartUpload(key: string, uploadId: string) {
+  const { internal, bucket } = storage();
+  await internal.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
+}
