@@ -1,0 +1,69 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { APIError } from 'better-auth/api';
+import { getAuth } from '@/lib/auth/auth';
+import { signInSchema, signUpSchema } from '@/lib/auth/password-policy';
+import { fieldErrors, safeNextPath, type ActionState } from '@/lib/actions/action-state';
+import { runAction } from '@/lib/actions/run-action';
+import { enforceRateLimit } from '@/lib/rate-limit';
+import { clientIp } from '@/lib/http/client-ip';
+
+const perMinute = () => Number(process.env.AUTH_SIGNIN_MAX_PER_MINUTE ?? 10);
+
+export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = { email: String(form.get('email') ?? '') };
+  const next = safeNextPath(form.get('next'));
+  const result = await runAction('sign-in', async () => {
+    const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
+    if (!parsed.success) return { ok: false, message: 'Please check the form.', fields: fieldErrors(parsed.error), values };
+    const h = await headers();
+    await enforceRateLimit(`sign-in:ip:${clientIp(h)}`, { window: 60, max: perMinute() }, 'sign-in attempts');
+    await enforceRateLimit(`sign-in:email:${parsed.data.email}`, { window: 15 * 60, max: perMinute() * 2 }, 'sign-in attempts for this account');
+    try {
+      await getAuth().api.signInEmail({ body: parsed.data, headers: h });
+    } catch (e) {
+      if (e instanceof APIError && (e.status === 'UNAUTHORIZED' || e.status === 'BAD_REQUEST' || e.status === 'FORBIDDEN')) {
+        return { ok: false, message: 'That e-mail and password do not match an account.', values };
+      }
+      throw e;
+    }
+    return { ok: true };
+  });
+  if (result.ok) redirect(next);
+  return { ...result, values };
+}
+
+export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? '') };
+  const next = safeNextPath(form.get('next'));
+  const result = await runAction('sign-up', async () => {
+    const parsed = signUpSchema.safeParse({ name: form.get('name'), email: form.get('email'), password: form.get('password') });
+    if (!parsed.success) return { ok: false, message: 'Please check the form.', fields: fieldErrors(parsed.error), values };
+    const h = await headers();
+    await enforceRateLimit(`sign-up:ip:${clientIp(h)}`, { window: 60, max: perMinute() }, 'sign-ups from your address');
+    try {
+      await getAuth().api.signUpEmail({ body: parsed.data, headers: h });
+    } catch (e) {
+      if (e instanceof APIError) {
+        const code = (e.body as { code?: string } | undefined)?.code ?? '';
+        if (code.includes('ALREADY_EXISTS') || e.status === 'UNPROCESSABLE_ENTITY') {
+          return { ok: false, message: 'Please check the form.', fields: { email: 'An account with this e-mail already exists. Sign in instead?' }, values };
+        }
+        if (code.includes('PASSWORD')) {
+          return { ok: false, message: 'Please check the form.', fields: { password: e.message }, values };
+        }
+      }
+      throw e;
+    }
+    return { ok: true };
+  });
+  if (result.ok) redirect(next);
+  return { ...result, values };
+}
+
+export async function signOutAction(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect('/');
+}

@@ -1,0 +1,9 @@
+import { getHealth } from '@/lib/health';
+
+export async function GET() {
+  const health = await getHealth();
+  return Response.json(
+    { ...health, time: new Date().toISOString() },
+    { status: health.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { signInAction, signUpAction } from '@/app/(auth)/actions';
+import { initialActionState } from '@/lib/actions/action-state';
+import { Field, FormMessage, Input } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+
+export function SignInForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState(signInAction, initialActionState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <input type="hidden" name="next" value={next} />
+      <FormMessage state={state.ok ? null : state} />
+      <Field label="E-mail" name="email" error={state.fields?.email}>
+        {(p) => <Input {...p} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />}
+      </Field>
+      <Field label="Password" name="password" error={state.fields?.password}>
+        {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        New here?{' '}
+        <Link href={`/sign-up${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} className="font-medium text-brand-700 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+export function SignUpForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState(signUpAction, initialActionState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <input type="hidden" name="next" value={next} />
+      <FormMessage state={state.ok ? null : state} />
+      <Field label="Name" name="name" error={state.fields?.name}>
+        {(p) => <Input {...p} name="name" autoComplete="name" required defaultValue={state.values?.name} />}
+      </Field>
+      <Field label="E-mail" name="email" error={state.fields?.email}>
+        {(p) => <Input {...p} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />}
+      </Field>
+      <Field
+        label="Password"
+        name="password"
+        error={state.fields?.password}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters, mixing two of: lowercase, uppercase, digits, symbols.`}
+      >
+        {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{' '}
+        <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

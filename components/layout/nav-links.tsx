@@ -1,0 +1,34 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+
+export function NavLinks({ items, mobile = false }: { items: { href: string; label: string }[]; mobile?: boolean }) {
+  const pathname = usePathname();
+  return (
+    <nav
+      aria-label={mobile ? 'Main (compact)' : 'Main'}
+      className={cn(
+        mobile ? 'flex gap-1 overflow-x-auto border-t border-slate-100 px-4 py-2 md:hidden' : 'hidden items-center gap-1 md:flex',
+      )}
+    >
+      {items.map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? 'page' : undefined}
+            className={cn(
+              'rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap',
+              active ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+            )}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

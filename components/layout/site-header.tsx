@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { getActor } from '@/lib/auth/session';
+import { navFor } from '@/lib/auth/roles';
+import { NavLinks } from '@/components/layout/nav-links';
+import { buttonClass } from '@/components/ui/button';
+import { signOutAction } from '@/app/(auth)/actions';
+
+export async function SiteHeader() {
+  const actor = await getActor();
+  const items = navFor(actor);
+  return (
+    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur">
+      <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-bold text-slate-900">
+          <span aria-hidden className="flex size-8 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">
+            AX
+          </span>
+          <span className="hidden sm:inline">Appliance Exchange</span>
+        </Link>
+        <NavLinks items={items} />
+        <form action="/browse" role="search" className="ml-auto hidden md:block">
+          <label htmlFor="site-search" className="sr-only">
+            Search appliances
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder="Search appliances…"
+            className="h-9 w-56 rounded-lg border border-slate-300 bg-slate-50 px-3 text-sm focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-200 lg:w-72"
+          />
+        </form>
+        <div className="ml-auto flex items-center gap-2 md:ml-0">
+          {actor ? (
+            <>
+              <Link href="/account" className="hidden max-w-40 truncate text-sm text-slate-700 hover:text-slate-900 sm:block" data-testid="account-name">
+                {actor.name}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className={buttonClass('secondary', 'sm')}>
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={buttonClass('ghost', 'sm')}>
+                Sign in
+              </Link>
+              <Link href="/sign-up" className={buttonClass('primary', 'sm')}>
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      <NavLinks items={items} mobile />
+    </header>
+  );
+}
