@@ -107,10 +107,16 @@ export async function inspectStream(source: AsyncIterable<Uint8Array>, options: 
       await inspectContent(reader, options, limits, result);
     } catch (err) {
       if (err instanceof SourceError) throw err;
-      result.error =
-        err instanceof InspectError
-          ? err
-          : new InspectError('INTERNAL_ERROR', `the inspector failed on ${options.fileName} for a reason of its own; the file may be fine, please retry or report it.`);
+      if (err instanceof InspectError) {
+        result.error = err;
+      } else {
+        // A bug of ours, not the upload's fault: logged for us, a generic sentence for the developer.
+        console.error('inspectStream: unexpected error', err);
+        result.error = new InspectError(
+          'INTERNAL_ERROR',
+          `the inspector failed on ${options.fileName} for a reason of its own; the file may be fine, please retry or report it.`,
+        );
+      }
     }
     await reader.drain();
   } catch (err) {

@@ -50,6 +50,7 @@ export async function* readTarEntries(input: AsyncIterable<Uint8Array>, what: st
   const extract = createExtract();
   let fed = 0;
   let failure: unknown;
+  let inputEnded = false;
   const pump = (async () => {
     try {
       for await (const chunk of input) {
@@ -57,6 +58,7 @@ export async function* readTarEntries(input: AsyncIterable<Uint8Array>, what: st
         fed += chunk.byteLength;
         if (!extract.write(chunk)) await drainedOrClosed(extract);
       }
+      inputEnded = true;
       if (!extract.destroyed) extract.end(undefined);
     } catch (err) {
       failure = err;
@@ -77,7 +79,15 @@ export async function* readTarEntries(input: AsyncIterable<Uint8Array>, what: st
         rawType: header.type ?? 'unknown',
         linkTarget: header.linkname ?? undefined,
         size,
-        body: stream as AsyncIterable<Uint8Array>,
+        body: (async function* () {
+          try {
+            for await (const chunk of stream as AsyncIterable<Uint8Array>) yield chunk;
+          } catch (err) {
+            // A body that fails after all input was fed (and not because of the input) was cut short.
+            if (!failure && inputEnded) throw toInspectError(new Error('unexpected end of data'));
+            throw toInspectError(failure ?? err);
+          }
+        })(),
       };
       // The walker may leave a body unread (a directory, a refused member); tar-stream needs it consumed.
       stream.resume();

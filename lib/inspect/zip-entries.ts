@@ -199,19 +199,34 @@ export async function* readZipEntries(reader: ByteReader, limits: InspectLimits,
     }
 
     const isDirectory = header.name.endsWith('/');
-    let crc = 0;
-    let size = 0;
     const guard = new InflationGuard(limits, label);
     const raw =
       header.method === METHOD_STORED
         ? storedBody(reader, header.compressedSize ?? 0, what)
         : deflatedBody(reader, header.compressedSize, guard, label);
     let finished = false;
+    // The CRC and sizes are checked before the body ends, so a corrupted member fails as such
+    // rather than as whatever its damaged content looks like to the next parser.
     const body = (async function* () {
+      let crc = 0;
+      let size = 0;
       for await (const chunk of raw) {
         crc = crc32(chunk, crc);
         size += chunk.byteLength;
         yield chunk;
+      }
+      let expectedCrc = header.crc;
+      let expectedSize = header.uncompressedSize;
+      if (descriptorFollows) {
+        const descriptor = await readDescriptor(reader, header.zip64, what);
+        expectedCrc = descriptor.crc;
+        expectedSize = descriptor.uncompressed;
+      }
+      if (expectedSize !== undefined && expectedSize !== size) {
+        throw new InspectError('ZIP_INVALID', `${label} holds ${size} bytes but its header says ${expectedSize}.`);
+      }
+      if ((crc >>> 0) !== expectedCrc) {
+        throw new InspectError('CRC_MISMATCH', `${label} does not match its CRC-32: the archive is corrupted.`);
       }
       finished = true;
     })();
@@ -224,19 +239,5 @@ export async function* readZipEntries(reader: ByteReader, limits: InspectLimits,
       body,
     };
     if (!finished) for await (const chunk of body) void chunk;
-
-    let expectedCrc = header.crc;
-    let expectedSize = header.uncompressedSize;
-    if (descriptorFollows) {
-      const descriptor = await readDescriptor(reader, header.zip64, what);
-      expectedCrc = descriptor.crc;
-      expectedSize = descriptor.uncompressed;
-    }
-    if (expectedSize !== undefined && expectedSize !== size) {
-      throw new InspectError('ZIP_INVALID', `${label} holds ${size} bytes but its header says ${expectedSize}.`);
-    }
-    if ((crc >>> 0) !== expectedCrc) {
-      throw new InspectError('CRC_MISMATCH', `${label} does not match its CRC-32: the archive is corrupted.`);
-    }
   }
 }

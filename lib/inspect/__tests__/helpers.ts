@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pack, type Header } from 'tar-stream';
@@ -58,16 +58,20 @@ export async function packTar(members: TarMember[]): Promise<Buffer> {
   const archive = pack();
   const parts: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
-    archive.on('data', (c: Buffer) => parts.push(c));
+    archive.on('data', (c: unknown) => {
+      if (c instanceof Uint8Array) parts.push(Buffer.from(c));
+    });
     archive.on('end', () => resolve());
     archive.on('error', reject);
   });
   for (const m of members) {
+    const isFile = !m.type || m.type === 'file';
     const data = typeof m.data === 'string' ? Buffer.from(m.data) : (m.data ?? Buffer.alloc(0));
+    const header = { name: m.name, type: m.type ?? 'file', linkname: m.linkname, size: isFile ? data.byteLength : 0 };
     await new Promise<void>((resolve, reject) => {
-      archive.entry({ name: m.name, type: m.type ?? 'file', linkname: m.linkname, size: m.type && m.type !== 'file' ? 0 : data.byteLength }, m.type && m.type !== 'file' ? undefined : data, (err) =>
-        err ? reject(err) : resolve(),
-      );
+      const done = (err?: Error | null) => (err ? reject(err) : resolve());
+      if (isFile) archive.entry(header, data, done);
+      else archive.entry(header, done);
     });
   }
   archive.finalize();
@@ -123,4 +127,3 @@ export function manifestLine(algorithm: 'SHA256' | 'SHA1', name: string, bytes: 
   return spaced ? `${algorithm} (${name}) = ${digest}\n` : `${algorithm}(${name})= ${digest}\n`;
 }
 
-export { readFileSync, writeFileSync };
