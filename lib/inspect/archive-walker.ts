@@ -217,6 +217,16 @@ export class ArchiveWalker {
     return { format, metadata };
   }
 
+  /** Total size of a file split into name.000000000, name.000000001, … (OVF chunked files). */
+  private chunkedSize(name: string): number | undefined {
+    let total: number | undefined;
+    for (let index = 0; ; index++) {
+      const chunk = this.members.get(`${name}.${String(index).padStart(9, '0')}`);
+      if (!chunk) return total;
+      total = (total ?? 0) + chunk.size;
+    }
+  }
+
   private checkPackage(desc: OvfDescriptor): void {
     if (this.manifest) {
       for (const entry of this.manifest.entries.values()) {
@@ -248,14 +258,14 @@ export class ArchiveWalker {
         }
         throw err;
       }
-      const member = this.members.get(canonical);
-      if (!member) {
+      const size = ref.chunkSize ? this.chunkedSize(canonical) : this.members.get(canonical)?.size;
+      if (size === undefined) {
         throw new InspectError('OVF_MISSING_FILE', `the descriptor references ${ref.href}, which is not in ${this.fileName}.`);
       }
-      if (ref.size !== undefined && ref.size !== member.size) {
+      if (ref.size !== undefined && ref.size !== size) {
         throw new InspectError(
           'OVF_SIZE_MISMATCH',
-          `the descriptor says ${ref.href} is ${ref.size} bytes (References/File ovf:size), but the member holds ${member.size} bytes.`,
+          `the descriptor says ${ref.href} is ${ref.size} bytes (References/File ovf:size), but the member holds ${size} bytes.`,
         );
       }
     }

@@ -56,6 +56,12 @@ async function inspectContent(reader: ByteReader, options: InspectOptions, limit
   const sniffed = sniff(head);
   const expected = options.expectedFormat;
   if (!sniffed.format) {
+    if (/^\s*<(\?xml|[A-Za-z_:][\w.:-]*Envelope)/.test(new TextDecoder().decode(head.subarray(0, 512)))) {
+      throw new InspectError(
+        'UNKNOWN_FORMAT',
+        `${options.fileName} is a bare XML descriptor; upload the whole package as an OVA (or a zip of the .ovf with its disks).`,
+      );
+    }
     throw new InspectError(
       'UNKNOWN_FORMAT',
       `${options.fileName} is none of the accepted formats (OVA, OVF zip, VMDK, qcow2, raw disk, ISO, Vagrant box): its first bytes match none of them.`,

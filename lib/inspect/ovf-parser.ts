@@ -203,6 +203,7 @@ function readReferences(envelope: XmlElement, ctx: Context): OvfFileReference[] 
       href,
       size: size !== undefined && size >= 0 ? size : undefined,
       compression: file.attrs.compression || undefined,
+      chunkSize: parseInteger(file.attrs.chunkSize),
     });
   }
   return refs;

@@ -242,6 +242,8 @@ export interface OvfFileReference {
   href: string;
   size?: number;
   compression?: string;
+  /** Set when the file is split into href.000000000, href.000000001, … members of this size. */
+  chunkSize?: number;
 }
 
 export interface OvfDescriptor {

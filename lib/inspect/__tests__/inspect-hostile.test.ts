@@ -146,6 +146,18 @@ describe('hostile OVF packages', () => {
     expectRejected(await inspectBytes(await ova(members)), 'OVF_SIZE_MISMATCH', new RegExp(`${disk.byteLength + 1} bytes.*holds ${disk.byteLength}`));
   });
 
+  it('a file split into ovf:chunkSize chunks is found and its total size checked', async () => {
+    const chunked = makeOvf({ files: [{ href: 'disk1.vmdk', size: disk.byteLength }] }).replace('ovf:id="file1"', 'ovf:id="file1" ovf:chunkSize="4096"');
+    const parts = [disk.subarray(0, 4096), disk.subarray(4096)];
+    const members = (sizeLie: number): TarMember[] => [
+      { name: 'appliance.ovf', data: chunked.replace(`ovf:size="${disk.byteLength}"`, `ovf:size="${disk.byteLength + sizeLie}"`) },
+      { name: 'disk1.vmdk.000000000', data: parts[0] },
+      { name: 'disk1.vmdk.000000001', data: parts[1] },
+    ];
+    expect((await inspectBytes(await ova(members(0)))).verdict).toBe('VERIFIED');
+    expectRejected(await inspectBytes(await ova(members(1))), 'OVF_SIZE_MISMATCH');
+  });
+
   it('a referenced disk missing from the OVA is OVF_MISSING_FILE; a disk-first tar is OVA_FIRST_MEMBER', async () => {
     expectRejected(await inspectBytes(await ova([{ name: 'appliance.ovf', data: ovf }])), 'OVF_MISSING_FILE', /disk1\.vmdk/);
     const diskFirst = await ova([{ name: 'disk1.vmdk', data: disk }, { name: 'appliance.ovf', data: ovf }]);
@@ -218,6 +230,11 @@ describe('transfer integrity and format', () => {
   it('random bytes named .ova are UNKNOWN_FORMAT', async () => {
     const report = await inspectBytes(randomBytes(100_000), { fileName: 'random.ova' });
     expectRejected(report, 'UNKNOWN_FORMAT', /random\.ova/);
+  });
+
+  it('a bare .ovf descriptor is UNKNOWN_FORMAT with a hint to upload the whole package', async () => {
+    const report = await inspectBytes(Buffer.from(ovf), { fileName: 'appliance.ovf' });
+    expectRejected(report, 'UNKNOWN_FORMAT', /bare XML descriptor.*OVA/);
   });
 
   it('an expectedSha256 that does not match is SHA256_MISMATCH, naming both digests', async () => {
