@@ -1,0 +1,104 @@
+// `npm test`: lint, typecheck, unit + integration tests (Vitest, real PostgreSQL and S3), and
+// end-to-end tests (Playwright, production build in Chromium). Runs every step even when one
+// fails, then prints one summary line and exits non-zero on any failure.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './lib/schema-engine.ts';
+
+interface StepResult {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  ok: boolean;
+  seconds: number;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolve(127));
+  });
+}
+
+const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
+
+async function step(name: string, fn: () => Promise<Omit<StepResult, 'name' | 'seconds'>>): Promise<StepResult> {
+  console.log(`\n━━ ${name} ${'━'.repeat(Math.max(0, 70 - name.length))}`);
+  const started = Date.now();
+  const r = await fn();
+  return { name, ...r, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const want = (s: string) => only.length === 0 || only.includes(s);
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'apx-test-report-'));
+  const results: StepResult[] = [];
+
+  if (want('lint')) {
+    results.push(
+      await step('lint (eslint)', async () => {
+        const code = await run(bin('eslint'), ['.', '--max-warnings=0']);
+        return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 };
+      }),
+    );
+  }
+  if (want('typecheck')) {
+    results.push(
+      await step('typecheck (tsc 7)', async () => {
+        const code = await run(process.execPath, [path.join(repoRoot, 'node_modules/typescript-7/bin/tsc'), '--noEmit', '-p', '.']);
+        return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 };
+      }),
+    );
+  }
+  if (want('vitest')) {
+    results.push(
+      await step('unit and integration tests (vitest)', async () => {
+        const out = path.join(tmp, 'vitest.json');
+        const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+        const report = await readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }>(out);
+        if (!report) return { passed: 0, failed: 1, skipped: 0, ok: false };
+        const failed = report.numFailedTests + (report.numFailedTests === 0 && code !== 0 ? 1 : 0);
+        return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests, ok: code === 0 };
+      }),
+    );
+  }
+  if (want('e2e')) {
+    results.push(
+      await step('end-to-end tests (playwright)', async () => {
+        const out = path.join(tmp, 'playwright.json');
+        const code = await run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+        const report = await readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
+        if (!report) return { passed: 0, failed: 1, skipped: 0, ok: false };
+        const s = report.stats;
+        const failed = s.unexpected + s.flaky + (s.unexpected === 0 && code !== 0 ? 1 : 0);
+        return { passed: s.expected, failed, skipped: s.skipped, ok: code === 0 };
+      }),
+    );
+  }
+  await fs.rm(tmp, { recursive: true, force: true });
+
+  console.log('\n━━ summary ' + '━'.repeat(62));
+  for (const r of results) {
+    console.log(`${r.ok ? '✔' : '✖'} ${r.name.padEnd(40)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${r.skipped ? `${r.skipped} skipped ` : ''}(${r.seconds}s)`);
+  }
+  const passed = results.reduce((s, r) => s + r.passed, 0);
+  const failed = results.reduce((s, r) => s + r.failed, 0);
+  const ok = results.every((r) => r.ok);
+  console.log(`\n${ok ? 'PASS' : 'FAIL'}: ${passed} passed, ${failed} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+void main();
