@@ -35,7 +35,7 @@ export class InflationGuard {
 
 /** Streaming gunzip with the bomb guard; memory stays at zlib's window plus one chunk. */
 export async function* gunzip(input: AsyncIterable<Uint8Array>, limits: BombLimits, what: string): AsyncGenerator<Uint8Array> {
-  const gz = createGunzip();
+  const gz = createGunzip({ chunkSize: 256 * 1024 });
   const guard = new InflationGuard(limits, what);
   let failure: unknown;
   const pump = (async () => {

@@ -123,7 +123,8 @@ function inflateStep(inflater: InflateRaw, chunk: Uint8Array | null): Promise<Bu
  * are given back to the reader.
  */
 async function* deflatedBody(reader: ByteReader, compressedSize: number | undefined, guard: InflationGuard, what: string): AsyncGenerator<Uint8Array> {
-  const inflater = createInflateRaw();
+  // Large output chunks: each one is a round trip to the zlib thread pool.
+  const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
   let written = 0;
   try {
     for (;;) {

@@ -208,6 +208,18 @@ describe('hostile disks, boxes and zips', () => {
     expectRejected(await inspectBytes(noProvider), 'BOX_METADATA_INVALID', /provider/);
   });
 
+  it.skipIf(!haveZip)('a zip member named ../ is PATH_TRAVERSAL; a deflate bomb in a zip box is GZIP_BOMB', async () => {
+    writeFileSync(f('appliance.ovf'), ovf);
+    run('mkdir', ['-p', f('sub')]);
+    run('cp', [f('appliance.ovf'), f('sub/appliance.ovf')]);
+    run('zip', ['-q', f('trav.zip'), 'appliance.ovf', '../appliance.ovf'], f('sub'));
+    expectRejected(await inspectBytes(readFileSync(f('trav.zip'))), 'PATH_TRAVERSAL', /\.\.\/appliance\.ovf/);
+    writeFileSync(f('metadata.json'), '{"provider":"libvirt"}');
+    run('truncate', ['-s', '100M', f('zeros.img')]);
+    run('zip', ['-q', f('bomb.zip'), 'metadata.json', 'zeros.img'], tmp.dir);
+    expectRejected(await inspectBytes(readFileSync(f('bomb.zip')), { fileName: 'bomb.box' }), 'GZIP_BOMB', /zeros\.img.*decompression bomb/);
+  });
+
   it.skipIf(!haveZip)('an encrypted zip is ZIP_ENCRYPTED; a corrupted stored member is CRC_MISMATCH', async () => {
     writeFileSync(f('appliance.ovf'), ovf);
     run('zip', ['-q', '-P', 'secret', f('enc.zip'), 'appliance.ovf'], tmp.dir);
