@@ -89,6 +89,25 @@ describe.skipIf(!haveQemu)('appliance packages made with GNU tar and zip', () =>
     });
   });
 
+  it('a VirtualBox .box (box.ovf + vmdk + metadata.json) also yields the OVF hardware', async () => {
+    writeFileSync(f('vbox-metadata.json'), JSON.stringify({ provider: 'virtualbox' }));
+    copyFileSync(f('vbox-metadata.json'), f('metadata.json'));
+    copyFileSync(f('appliance.ovf'), f('box.ovf'));
+    run('tar', ['-czf', f('virtualbox.box'), 'metadata.json', 'Vagrantfile', 'box.ovf', 'disk1.vmdk'], tmp.dir);
+    const report = await inspectFile(f('virtualbox.box'));
+    expect(report).toMatchObject({
+      verdict: 'VERIFIED',
+      format: 'VAGRANT_BOX',
+      metadata: { cpus: 2, memoryMiB: 1024, box: { provider: 'virtualbox', diskMember: 'disk1.vmdk', virtualSizeBytes: 64 * 2 ** 20 }, vmdk: { createType: 'streamOptimized' } },
+    });
+  });
+
+  it.skipIf(!haveZip)('a .box packed as a zip is a box, not an OVF bundle', async () => {
+    run('sh', ['-c', `cd '${tmp.dir}' && mkdir -p zbox && cp box.img zbox/ && echo '{"provider":"libvirt","format":"qcow2"}' > zbox/metadata.json && cd zbox && zip -q ../zipped2.box metadata.json box.img`]);
+    const report = await inspectFile(f('zipped2.box'), { expectedFormat: 'VAGRANT_BOX' });
+    expect(report).toMatchObject({ verdict: 'VERIFIED', format: 'VAGRANT_BOX', metadata: { box: { provider: 'libvirt', format: 'qcow2', virtualSizeBytes: 2 ** 30 } } });
+  });
+
   it('an uncompressed .box with the disk before metadata.json is recognised as a box', async () => {
     const report = await inspectFile(f('plain.box'));
     expect(report).toMatchObject({ verdict: 'VERIFIED', format: 'VAGRANT_BOX', metadata: { box: { provider: 'libvirt', hasVagrantfile: false } } });
