@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Separate build folders let several checkouts' test runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
   // `npm run typecheck` (TypeScript 7, part of `npm test`) is the type check; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -36,10 +36,11 @@ export async function buildFingerprint(root: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const stampFile = (root: string) => path.join(root, '.next', 'apx-build-fingerprint');
+const distDir = () => process.env.NEXT_DIST_DIR ?? '.next';
+const stampFile = (root: string) => path.join(root, distDir(), 'apx-build-fingerprint');
 
 export async function buildIsCurrent(root: string): Promise<boolean> {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) return false;
+  if (!existsSync(path.join(root, distDir(), 'BUILD_ID'))) return false;
   const stamp = await fs.readFile(stampFile(root), 'utf8').catch(() => '');
   return stamp === (await buildFingerprint(root));
 }
