@@ -1,6 +1,16 @@
 import { isValidVersion } from '@/lib/versions';
 import { shellCommand } from './shell-quote';
-import type { LaunchFile, LaunchFileFormat, LaunchInput, LaunchOptions, LaunchPlan, LaunchStep, Player } from './types';
+import {
+  PLAYERS,
+  type LaunchArchitecture,
+  type LaunchFile,
+  type LaunchFileFormat,
+  type LaunchInput,
+  type LaunchOptions,
+  type LaunchPlan,
+  type LaunchStep,
+  type Player,
+} from './types';
 
 /*
  * Decisions, kept the same for the site's launch panel and `apx launch`:
@@ -64,11 +74,25 @@ function memberNameProblem(name: unknown): string | null {
 
 const isBareOvf = (file: LaunchFile) => /\.ovf$/i.test(file.fileName);
 
+const ARCHITECTURES: readonly string[] = ['amd64', 'arm64', 'i386'] satisfies LaunchArchitecture[];
+
+/** Callers holding the database enum (AMD64) get the same answers as those holding the API's (amd64). */
+function normalise(file: LaunchFile): LaunchFile {
+  const architecture = String(file.architecture).toLowerCase();
+  return architecture === file.architecture || !isArchitecture(architecture) ? file : { ...file, architecture };
+}
+
+function isArchitecture(value: string): value is LaunchArchitecture {
+  return ARCHITECTURES.includes(value);
+}
+
 /**
  * Why `player` cannot run `file`, or null when it can. Depends on the file alone, so the panel
  * can pick its tabs from it.
  */
 function unsupportedReason(file: LaunchFile, player: Player): string | null {
+  if (!Object.hasOwn(PLAYERS_BY_FORMAT, file.format)) return `${String(file.format)} is not a format the launch instructions know.`;
+  if (!ARCHITECTURES.includes(file.architecture)) return `${String(file.architecture)} is not an architecture the launch instructions know.`;
   const nameProblem = fileNameProblem(file.fileName);
   if (nameProblem) return nameProblem;
   if (file.format === 'OVA' || file.format === 'OVF') {
@@ -123,7 +147,9 @@ function unsupportedReason(file: LaunchFile, player: Player): string | null {
 
 /** Which players make sense for this file, best first. */
 export function playersFor(file: LaunchFile): Player[] {
-  return (PLAYERS_BY_FORMAT[file.format] ?? []).filter((player) => unsupportedReason(file, player) === null);
+  const normalised = normalise(file);
+  if (!Object.hasOwn(PLAYERS_BY_FORMAT, normalised.format)) return [];
+  return PLAYERS_BY_FORMAT[normalised.format].filter((player) => unsupportedReason(normalised, player) === null);
 }
 
 /** A path argument that no tool will mistake for an option (`-x`) or a protocol (`nbd:x`). */
@@ -384,7 +410,8 @@ function planVagrant({ input, file }: Context): LaunchPlan {
  * names, unsupported combinations) comes back as `supported: false` with a reason.
  */
 export function planLaunch(input: LaunchInput, player: Player, options: LaunchOptions = {}): LaunchPlan {
-  const { file } = input;
+  if (!PLAYERS.includes(player)) return unsupported(player, `${String(player)} is not a player the launch instructions know.`);
+  const file = normalise(input.file);
   const reason = unsupportedReason(file, player);
   if (reason) return unsupported(player, reason);
   if (!SLUG.test(input.publisher) || !SLUG.test(input.appliance)) return unsupported(player, 'The appliance name is not valid.');
@@ -392,8 +419,8 @@ export function planLaunch(input: LaunchInput, player: Player, options: LaunchOp
   const context: Context = {
     input,
     file,
-    cpus: positiveInteger(input.hardware.cpus, DEFAULT_CPUS, 256),
-    memoryMiB: positiveInteger(input.hardware.memoryMiB, DEFAULT_MEMORY_MIB, 4 * 1024 * 1024),
+    cpus: positiveInteger(input.hardware?.cpus, DEFAULT_CPUS, 256),
+    memoryMiB: positiveInteger(input.hardware?.memoryMiB, DEFAULT_MEMORY_MIB, 4 * 1024 * 1024),
     headless: options.headless === true,
   };
   switch (player) {

@@ -331,3 +331,21 @@ describe('playersFor', () => {
     }
   });
 });
+
+describe('inputs from elsewhere in the app', () => {
+  it('accepts the database spelling of architectures (AMD64, ARM64) with the same result', () => {
+    const upper = input({ format: 'QCOW2', fileName: 'd.qcow2', architecture: 'ARM64' as unknown as LaunchFile['architecture'] });
+    const lower = input({ format: 'QCOW2', fileName: 'd.qcow2', architecture: 'arm64' });
+    expect(planLaunch(upper, 'qemu')).toEqual(planLaunch(lower, 'qemu'));
+    expect(playersFor(upper.file)).toEqual(['qemu']);
+  });
+
+  it('answers unknown formats, architectures and players with a reason instead of commands', () => {
+    const zip = input({ format: 'ZIP' as unknown as LaunchFile['format'] });
+    expect(playersFor(zip.file)).toEqual([]);
+    expect(planLaunch(zip, 'qemu')).toMatchObject({ supported: false, reason: expect.stringMatching(/ZIP is not a format/) });
+    const sparc = input({ architecture: 'sparc' as unknown as LaunchFile['architecture'] });
+    expect(planLaunch(sparc, 'qemu')).toMatchObject({ supported: false, reason: expect.stringMatching(/sparc/) });
+    expect(planLaunch(input({}), 'parallels' as Player)).toMatchObject({ supported: false });
+  });
+});
