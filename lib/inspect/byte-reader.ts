@@ -1,5 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
 import { SourceError } from './errors';
+import { InlineHasher, type StreamHasher } from './stream-hasher';
 
 /**
  * Pulls the upload once, hashing and counting every byte as it arrives, and hands bytes to parsers on
@@ -7,14 +7,16 @@ import { SourceError } from './errors';
  */
 export class ByteReader {
   private readonly iterator: AsyncIterator<Uint8Array>;
-  private readonly hash: Hash = createHash('sha256');
   private queue: Uint8Array[] = [];
   private queued = 0;
   private ended = false;
   /** Bytes pulled from the source so far. */
   total = 0;
 
-  constructor(source: AsyncIterable<Uint8Array>) {
+  constructor(
+    source: AsyncIterable<Uint8Array>,
+    private readonly hasher: StreamHasher = new InlineHasher(),
+  ) {
     this.iterator = source[Symbol.asyncIterator]();
   }
 
@@ -38,7 +40,8 @@ export class ByteReader {
       throw new SourceError(new TypeError('the source yielded something other than bytes'));
     }
     if (chunk.byteLength) {
-      this.hash.update(chunk);
+      const pending = this.hasher.update(chunk);
+      if (pending) await pending;
       this.total += chunk.byteLength;
       this.queue.push(chunk);
       this.queued += chunk.byteLength;
@@ -138,12 +141,13 @@ export class ByteReader {
     return this.ended;
   }
 
-  sha256(): string {
-    return this.hash.digest('hex');
+  sha256(): Promise<string> {
+    return this.hasher.digest();
   }
 
   /** Lets go of the source without reading the rest (used when the source already failed). */
   async abandon(): Promise<void> {
+    this.hasher.close();
     if (this.ended) return;
     this.ended = true;
     try {

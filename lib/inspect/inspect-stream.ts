@@ -9,6 +9,7 @@ import { parseQcow2Header } from './qcow2';
 import { parseRawDisk } from './raw-disk';
 import { readTarEntries } from './tar-entries';
 import type { ApplianceMetadata, FileFormat, InspectionReport, InspectLimits, InspectOptions } from './types';
+import { InlineHasher, WorkerHasher } from './stream-hasher';
 import { parseVmdkHeader } from './vmdk';
 import { readZipEntries } from './zip-entries';
 
@@ -105,7 +106,8 @@ function normaliseHex(hex: string): string {
  */
 export async function inspectStream(source: AsyncIterable<Uint8Array>, options: InspectOptions): Promise<InspectionReport> {
   const limits = resolveLimits(options.limits);
-  const reader = new ByteReader(source);
+  const parallel = (options.declaredSize ?? 0) >= limits.parallelHashMinBytes;
+  const reader = new ByteReader(source, parallel ? new WorkerHasher() : new InlineHasher());
   const result: ContentResult = { metadata: { disks: [], networks: [] } };
 
   try {
@@ -131,7 +133,13 @@ export async function inspectStream(source: AsyncIterable<Uint8Array>, options: 
     return { verdict: 'REJECTED', code: 'STREAM_ERROR', reason, format: result.format, sha256: null, size: reader.total, metadata: result.metadata };
   }
 
-  const sha256 = reader.sha256();
+  let sha256: string;
+  try {
+    sha256 = await reader.sha256();
+  } catch {
+    await reader.abandon();
+    return { verdict: 'REJECTED', code: 'INTERNAL_ERROR', reason: 'the SHA-256 of the upload could not be computed; please retry.', format: result.format, sha256: null, size: reader.total, metadata: result.metadata };
+  }
   const size = reader.total;
   if (result.metadata.raw) result.metadata.raw.sizeBytes = size;
   const base = { format: result.format, sha256, size, metadata: result.metadata };

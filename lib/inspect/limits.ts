@@ -12,6 +12,7 @@ export const defaultLimits: InspectLimits = {
   maxDecompressionRatio: 200,
   decompressionGraceBytes: 64 * MiB,
   maxDecompressedBytes: 256 * GiB,
+  parallelHashMinBytes: 256 * MiB,
 };
 
 export function resolveLimits(overrides: Partial<InspectLimits> | undefined): InspectLimits {

@@ -68,6 +68,8 @@ export interface InspectLimits {
   decompressionGraceBytes: number;
   /** Absolute cap on decompressed bytes from one compressed stream. */
   maxDecompressedBytes: number;
+  /** From this declaredSize on, the whole-stream SHA-256 runs on a worker thread beside the member digests. */
+  parallelHashMinBytes: number;
 }
 
 export interface InspectOptions {

@@ -281,6 +281,16 @@ describe('transfer integrity and format', () => {
     expect(report.reason).toMatch(/connection reset/);
   });
 
+  it('the worker-thread hasher gives the same SHA-256 and leaves the caller\'s buffers intact', async () => {
+    const bytes = await ova(goodMembers());
+    const copy = Buffer.from(bytes);
+    const inline = await inspectBytes(bytes);
+    const parallel = await inspectBytes(bytes, { declaredSize: bytes.byteLength, limits: { parallelHashMinBytes: 1 } });
+    expect(parallel).toEqual(inline);
+    expect(parallel.sha256).toBe(sha256(copy));
+    expect(bytes.equals(copy)).toBe(true);
+  });
+
   it('a rejected package is still read to the end, so the reported SHA-256 is of the whole upload', async () => {
     const bytes = Buffer.concat([await ova([{ name: '../x', data: 'x' }]), Buffer.alloc(100_000)]);
     let pulled = 0;
