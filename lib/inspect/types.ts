@@ -68,7 +68,7 @@ export interface InspectLimits {
   decompressionGraceBytes: number;
   /** Absolute cap on decompressed bytes from one compressed stream. */
   maxDecompressedBytes: number;
-  /** From this declaredSize on, the whole-stream SHA-256 runs on a worker thread beside the member digests. */
+  /** From this declaredSize on, the whole-stream SHA-256 runs on a worker thread beside the member digests (off by default). */
   parallelHashMinBytes: number;
 }
 
