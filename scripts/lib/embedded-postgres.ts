@@ -34,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * A run that was killed (SIGKILL, power loss) leaves postmaster.pid behind and maybe an orphaned
  * postgres still holding the data directory. Stop the orphan if it is ours, drop a stale lock.
  */
-async function recoverStaleLock(dataDir: string, log: (m: string) => void) {
+export async function recoverStaleLock(dataDir: string, log: (m: string) => void) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { parseEnv, type Env } from '../../lib/config/env.ts';
-import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { recoverStaleLock, startEmbeddedPostgres } from './embedded-postgres.ts';
 import { startEmbeddedS3 } from './embedded-s3.ts';
 import { preferPort } from './ports.ts';
 
@@ -97,6 +97,8 @@ export async function startServices(options: StartOptions = {}): Promise<Running
   try {
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
+      // An orphan from a killed run may still hold our data directory and our usual port.
+      await recoverStaleLock(path.join(dataDir, 'postgres'), log);
       const port = await preferPort(env.EMBEDDED_PG_PORT ?? 54329);
       const pgHandle = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
