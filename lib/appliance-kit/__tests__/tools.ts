@@ -28,15 +28,6 @@ export async function runStatus(command: string, args: string[], options: { cwd?
   }
 }
 
-/** Whether `command` is on the PATH (checked synchronously so it can gate `it.runIf`). */
-export function hasCommand(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function makeTempDir(prefix: string): Promise<{ dir: string; file: (name: string) => string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
