@@ -1,0 +1,46 @@
+import { formatBytes, formatMemory } from '@/lib/format';
+import { playersFor } from '@/lib/launch';
+import { publisherHandleOf } from '../api-types';
+import { fileArchitecture, getAppliance, getVersionFiles, pickVersion, toLaunchFile } from '../catalog';
+import type { Context } from '../context';
+import { parseReference } from '../reference';
+import { printable, table } from '../text';
+
+export async function infoCommand(ctx: Context, reference: string): Promise<void> {
+  const ref = parseReference(reference);
+  const client = await ctx.client();
+  const detail = await getAppliance(client, ref, ctx.io.signal);
+  const version = pickVersion(detail, ref);
+  const files = await getVersionFiles(client, ref, version, detail, ctx.io.signal);
+  const name = `${publisherHandleOf(detail) ?? ref.publisher}/${detail.slug}`;
+
+  ctx.result({ appliance: detail, version, files }, () => {
+    const req = detail.requirements;
+    const lines = [`${printable(detail.name)} (${name})`];
+    if (detail.summary) lines.push(printable(detail.summary));
+    lines.push('');
+    const facts: [string, string | null | undefined][] = [
+      ['Status', detail.status && detail.status !== 'PUBLISHED' ? detail.status.toLowerCase() : null],
+      ['License', detail.license],
+      ['Homepage', detail.homepage],
+      ['Needs', req ? [req.cpus ? `${req.cpus} CPU` : null, req.memoryMiB ? formatMemory(req.memoryMiB) : null, req.osName ?? req.osFamily].filter(Boolean).join(', ') : null],
+      ['Versions', (detail.versions ?? []).map((v) => (v.status && v.status !== 'RELEASED' ? `${v.version} (${v.status.toLowerCase()})` : v.version)).join(', ')],
+    ];
+    for (const [label, value] of facts) if (value) lines.push(`${label.padEnd(9)} ${printable(value)}`);
+    lines.push('', `Files of ${version}:`);
+    if (!files.length) lines.push('  none yet');
+    else {
+      const rows = files.map((f) => [
+        f.format.toLowerCase(),
+        fileArchitecture(f) + (f.provider ? `/${f.provider}` : ''),
+        formatBytes(f.sizeBytes),
+        (f.status ?? 'VERIFIED').toLowerCase(),
+        playersFor(toLaunchFile(f)).join(',') || '—',
+        f.sha256 ?? '—',
+      ]);
+      lines.push(...table(['FORMAT', 'ARCH', 'SIZE', 'STATUS', 'PLAYERS', 'SHA-256'], rows).map((l) => `  ${l}`));
+    }
+    lines.push('', `Pull: apx pull ${name}@${version}    Launch: apx launch ${name}@${version}`);
+    return lines.join('\n');
+  });
+}

@@ -1,0 +1,57 @@
+import { formatBytes, formatMemory } from '@/lib/format';
+import { latestVersionOf, publisherHandleOf, searchResultSchema, type ApplianceSummary } from '../api-types';
+import { parseArchitecture, parseFormat } from '../catalog';
+import type { Context } from '../context';
+import { table, truncate } from '../text';
+
+export interface SearchOptions {
+  format?: string;
+  arch?: string;
+  os?: string;
+  category?: string;
+  license?: string;
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export function applianceName(item: ApplianceSummary): string {
+  return `${publisherHandleOf(item) ?? '?'}/${item.slug}`;
+}
+
+export async function searchCommand(ctx: Context, query: string | undefined, options: SearchOptions): Promise<void> {
+  const client = await ctx.client();
+  const result = await client.get('/api/v1/appliances', {
+    query: {
+      q: query,
+      format: options.format ? parseFormat(options.format) : undefined,
+      arch: options.arch ? parseArchitecture(options.arch) : undefined,
+      os: options.os,
+      category: options.category,
+      license: options.license,
+      sort: options.sort,
+      limit: options.limit,
+      cursor: options.cursor,
+    },
+    schema: searchResultSchema,
+    context: 'Searching',
+    signal: ctx.io.signal,
+  });
+  ctx.result(result, () => {
+    if (!result.items.length) return query ? `No appliance matches "${query}".` : 'No appliances.';
+    const width = ctx.io.stdout.columns ?? 120;
+    const rows = result.items.map((item) => [
+      applianceName(item),
+      latestVersionOf(item) ?? '—',
+      (item.formats ?? []).map((f) => f.toLowerCase()).join(','),
+      item.minMemoryMiB ? formatMemory(item.minMemoryMiB) : '—',
+      item.downloadSizeBytes != null ? formatBytes(Number(item.downloadSizeBytes)) : '—',
+      item.summary ?? '',
+    ]);
+    const lines = table(['NAME', 'VERSION', 'FORMATS', 'RAM', 'SIZE', 'SUMMARY'], rows).map((line) => truncate(line, width));
+    if (result.nextCursor) lines.push('', `More results: apx search ${query ? JSON.stringify(query) : '""'} --cursor ${result.nextCursor}`);
+    const first = result.items[0];
+    lines.push('', `Run one: apx launch ${applianceName(first)}    Details: apx info ${applianceName(first)}`);
+    return lines.join('\n');
+  });
+}
