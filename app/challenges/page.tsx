@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
-import { Badge } from '@/components/ui/badge';
-import { listPublicChallenges } from '@/lib/challenges/list-challenges';
-import { formatDateTime } from '@/lib/format';
+import { ChallengeStateBadge } from '@/components/challenges/state-badge';
+import { listPublicChallenges } from '@/lib/challenges/public-views';
+import { formatInZone } from '@/lib/challenges/logic/state-machine';
 
 export const metadata: Metadata = { title: 'Challenges' };
-
-const tone = { DRAFT: 'slate', OPEN: 'green', JUDGING: 'violet', RESULTS: 'amber', ARCHIVED: 'slate' } as const;
 
 export default async function ChallengesPage() {
   const challenges = await listPublicChallenges();
@@ -15,21 +13,42 @@ export default async function ChallengesPage() {
     <div>
       <PageHeader title="Challenges" description="Judged contests for the best virtual appliances: enter yours, vote for People's Choice, see the winners." />
       {challenges.length === 0 && <EmptyState title="No challenges yet." />}
-      <div className="space-y-4">
+      <ul className="grid gap-5 lg:grid-cols-2">
         {challenges.map((c) => (
-          <Link key={c.id} href={`/challenges/${c.slug}`} className="block rounded-xl border border-slate-200 bg-white p-6 shadow-sm hover:border-brand-300">
-            <div className="flex flex-wrap items-center gap-3">
-              <h2 className="text-lg font-semibold">{c.title}</h2>
-              <Badge tone={tone[c.state]}>{c.state.toLowerCase()}</Badge>
-            </div>
-            {c.summary && <p className="mt-2 text-slate-600">{c.summary}</p>}
-            <p className="mt-3 text-sm text-slate-500">
-              Submissions {formatDateTime(c.submissionsOpenAt, c.timeZone)} – {formatDateTime(c.submissionsCloseAt, c.timeZone)} · {c._count.categories}{' '}
-              categories · {c._count.entries} entries
-            </p>
-          </Link>
+          <li key={c.id}>
+            <Link
+              href={`/challenges/${c.slug}`}
+              className="group flex h-full flex-col rounded-2xl border border-slate-200 bg-white p-6 shadow-sm transition hover:border-brand-300 hover:shadow-md"
+            >
+              <div className="flex flex-wrap items-center gap-2">
+                <ChallengeStateBadge state={c.state} />
+                {c.peoplesChoice && <span className="text-xs font-medium text-slate-500">People’s Choice</span>}
+              </div>
+              <h2 className="mt-3 text-xl font-semibold text-slate-900 group-hover:text-brand-700">{c.title}</h2>
+              {c.summary && <p className="mt-2 text-slate-600">{c.summary}</p>}
+              {c.categories.length > 0 && (
+                <p className="mt-3 flex flex-wrap gap-1.5">
+                  {c.categories.map((cat) => (
+                    <span key={cat.name} className="rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+                      {cat.name}
+                    </span>
+                  ))}
+                </p>
+              )}
+              <dl className="mt-auto grid grid-cols-2 gap-3 pt-5 text-sm">
+                <div>
+                  <dt className="text-slate-500">{c.state === 'OPEN' ? 'Entries close' : 'Entries closed'}</dt>
+                  <dd className="font-medium text-slate-800">{formatInZone(c.submissionsCloseAt, c.timeZone)}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Entries</dt>
+                  <dd className="font-medium text-slate-800">{c._count.entries}</dd>
+                </div>
+              </dl>
+            </Link>
+          </li>
         ))}
-      </div>
+      </ul>
     </div>
   );
 }
