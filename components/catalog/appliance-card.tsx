@@ -12,7 +12,7 @@ function initials(name: string) {
     .join('');
 }
 
-const palette = ['bg-sky-600', 'bg-violet-600', 'bg-emerald-600', 'bg-amber-600', 'bg-rose-600', 'bg-indigo-600', 'bg-teal-600', 'bg-fuchsia-600'];
+const palette = ['bg-sky-700', 'bg-violet-700', 'bg-emerald-700', 'bg-amber-700', 'bg-rose-700', 'bg-indigo-700', 'bg-teal-700', 'bg-fuchsia-700'];
 function colorFor(id: string) {
   let h = 0;
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
@@ -22,7 +22,7 @@ function colorFor(id: string) {
 export function ApplianceCard({ card }: { card: Card }) {
   const href = `/appliances/${card.publisherHandle}/${card.slug}`;
   return (
-    <article className="group relative flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-300 hover:shadow-md">
+    <article className="group relative flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-300 hover:shadow-md">
       <div className="flex items-start gap-4">
         <div
           aria-hidden
