@@ -27,7 +27,7 @@ export default async function HomePage() {
               name="q"
               type="search"
               placeholder="Try “web server”, “firewall”, “postgres”…"
-              className="h-12 flex-1 rounded-lg border-0 px-4 text-slate-900 shadow-sm focus:outline-none focus:ring-4 focus:ring-white/40"
+              className="h-12 min-w-0 flex-1 rounded-lg border-0 px-4 text-slate-900 shadow-sm focus:outline-none focus:ring-4 focus:ring-white/40"
             />
             <button type="submit" className="h-12 rounded-lg bg-slate-900 px-5 font-medium text-white hover:bg-slate-800">
               Search
