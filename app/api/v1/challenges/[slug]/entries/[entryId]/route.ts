@@ -1,0 +1,11 @@
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { withdrawEntry } from '@/lib/challenges/entries';
+
+/** DELETE /api/v1/challenges/{slug}/entries/{entryId} — the entrant withdraws, before the deadline. */
+export const DELETE = apiRoute<{ slug: string; entryId: string }>(async (request, { params }) => {
+  const caller = await authenticate(request, { scope: 'publish', required: true });
+  const { entryId } = await params;
+  await withdrawEntry(caller!.actor, entryId);
+  return new Response(null, { status: 204 });
+});

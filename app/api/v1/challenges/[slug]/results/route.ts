@@ -1,0 +1,14 @@
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { notFound } from '@/lib/errors';
+import { getPublicResults } from '@/lib/challenges/public-views';
+import { challengeJson } from '@/lib/challenges/api-json';
+
+/** GET /api/v1/challenges/{slug}/results — winners and rankings, once published. */
+export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
+  await authenticate(request, { scope: 'read' });
+  const { slug } = await params;
+  const results = await getPublicResults(slug);
+  if (!results) throw notFound('Published results for that challenge');
+  return challengeJson(results);
+});

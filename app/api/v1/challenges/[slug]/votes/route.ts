@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { apiRoute, readJson } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { castVote } from '@/lib/challenges/public-views';
+import { findChallengeIdBySlug } from '@/lib/challenges/service-support';
+import { challengeJson } from '@/lib/challenges/api-json';
+
+const voteSchema = z.object({ entryId: z.string().min(1).max(40) });
+
+/** PUT /api/v1/challenges/{slug}/votes — { entryId }: the caller's People's Choice vote in that entry's category. */
+export const PUT = apiRoute<{ slug: string }>(async (request, { params }) => {
+  const caller = await authenticate(request, { scope: 'publish', required: true });
+  const { entryId } = voteSchema.parse(await readJson(request, 10_000));
+  const { slug } = await params;
+  return challengeJson(await castVote(caller!.actor, await findChallengeIdBySlug(slug), entryId));
+});

@@ -1,0 +1,14 @@
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { notFound } from '@/lib/errors';
+import { getJudgeWorkspace } from '@/lib/challenges/judge-view';
+import { challengeJson } from '@/lib/challenges/api-json';
+
+/** GET /api/v1/judging/challenges/{slug} — the caller's assignments in a challenge they judge. */
+export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
+  const caller = await authenticate(request, { scope: 'read', required: true });
+  const { slug } = await params;
+  const workspace = await getJudgeWorkspace(caller!.actor, slug);
+  if (!workspace) throw notFound('That challenge');
+  return challengeJson(workspace);
+});
