@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Appliance_updatedAt_idx" ON "Appliance"("updatedAt");
