@@ -27,3 +27,7 @@ export const publisherSchema = z.object({
 });
 
 export type PublisherInput = z.infer<typeof publisherSchema>;
+
+/** The handle is fixed once chosen (it is part of every listing's address); the rest can change. */
+export const publisherUpdateSchema = publisherSchema.omit({ handle: true });
+export type PublisherUpdateInput = z.infer<typeof publisherUpdateSchema>;

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { extendS3rverMultipart } from './s3rver-multipart.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -46,6 +47,8 @@ export async function startEmbeddedS3(options: {
   const dir = path.resolve(options.dir);
   await fs.mkdir(dir, { recursive: true });
   const S3rver = require('s3rver') as S3rverCtor;
+  // Resume, abort and clean-up need ListParts, AbortMultipartUpload and ListMultipartUploads.
+  extendS3rverMultipart();
   // s3rver checks signatures against its account registry: register our own key pair.
   const account = require('s3rver/lib/models/account.js') as {
     DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void };

@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireRole } from '@/lib/auth/session';
+import { runAction } from '@/lib/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
+import { moderationRequestSchema } from '@/lib/publishing/api-schemas';
+import { moderateAppliance } from '@/lib/appliances/moderate-appliance';
+
+export async function moderateAction(applianceId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = { decision: String(form.get('decision') ?? ''), reason: String(form.get('reason') ?? '') };
+  const result = await runAction('listing.moderate', async () => {
+    const actor = await requireRole('ADMIN');
+    const parsed = moderationRequestSchema.safeParse(values);
+    if (!parsed.success) return { ok: false, message: 'Say why the listing is rejected: the publisher sees this.', fields: fieldErrors(parsed.error) };
+    const decided = await moderateAppliance(actor, applianceId, parsed.data);
+    revalidatePath('/admin/moderation');
+    revalidatePath('/admin');
+    return { ok: true, message: decided.status === 'PUBLISHED' ? 'Approved and published.' : 'Rejected; the publisher sees your reason.' };
+  });
+  return { ...result, values };
+}

@@ -1,0 +1,17 @@
+import { apiRoute, readJson } from '@/lib/api/route';
+import { json, publishingActor } from '@/lib/publishing/http';
+import { updateListingRequestSchema } from '@/lib/publishing/api-schemas';
+import { getOwnListing, updateAppliance } from '@/lib/appliances/update-appliance';
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async (request, { params }) => {
+  const actor = await publishingActor(request);
+  return json(await getOwnListing(actor, (await params).id));
+});
+
+export const PATCH = apiRoute<Params>(async (request, { params }) => {
+  const actor = await publishingActor(request);
+  const input = updateListingRequestSchema.parse(await readJson(request));
+  return json(await updateAppliance(actor, (await params).id, input));
+});

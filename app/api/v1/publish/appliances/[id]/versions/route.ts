@@ -1,0 +1,10 @@
+import { apiRoute, readJson } from '@/lib/api/route';
+import { json, publishingActor } from '@/lib/publishing/http';
+import { createVersionRequestSchema } from '@/lib/publishing/api-schemas';
+import { createVersion } from '@/lib/appliances/create-version';
+
+export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
+  const actor = await publishingActor(request);
+  const input = createVersionRequestSchema.parse(await readJson(request));
+  return json(await createVersion(actor, (await params).id, input), 201);
+});

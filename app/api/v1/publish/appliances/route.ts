@@ -1,0 +1,16 @@
+import { apiRoute, readJson } from '@/lib/api/route';
+import { json, publishingActor } from '@/lib/publishing/http';
+import { createListingRequestSchema } from '@/lib/publishing/api-schemas';
+import { createAppliance } from '@/lib/appliances/create-appliance';
+import { listOwnAppliances } from '@/lib/publishers/list-own-appliances';
+
+export const GET = apiRoute(async (request) => {
+  const actor = await publishingActor(request);
+  return json({ items: await listOwnAppliances(actor) });
+});
+
+export const POST = apiRoute(async (request) => {
+  const actor = await publishingActor(request);
+  const input = createListingRequestSchema.parse(await readJson(request));
+  return json(await createAppliance(actor, input), 201);
+});

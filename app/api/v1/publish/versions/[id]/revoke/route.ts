@@ -1,0 +1,10 @@
+import { apiRoute, readJson } from '@/lib/api/route';
+import { json, publishingActor } from '@/lib/publishing/http';
+import { revokeVersionRequestSchema } from '@/lib/publishing/api-schemas';
+import { revokeVersion } from '@/lib/appliances/version-lifecycle';
+
+export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
+  const actor = await publishingActor(request);
+  const { reason } = revokeVersionRequestSchema.parse(await readJson(request));
+  return json(await revokeVersion(actor, (await params).id, reason));
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { notFound } from '@/lib/errors';
+import { screenshotUrl } from '@/lib/screenshots/screenshot-url';
+
+const querySchema = z.object({ size: z.enum(['thumb', 'full']).default('full') });
+
+export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
+  const caller = await authenticate(request);
+  const { size } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const url = await screenshotUrl(caller?.actor ?? null, (await params).id, size);
+  if (!url) throw notFound('That screenshot');
+  return new Response(null, { status: 302, headers: { location: url, 'cache-control': 'private, max-age=240' } });
+});

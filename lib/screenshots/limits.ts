@@ -1,0 +1,2 @@
+/** Screenshots per listing. */
+export const MAX_SCREENSHOTS = 8;

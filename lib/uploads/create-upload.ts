@@ -1,0 +1,93 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { db, Prisma } from '@/lib/db';
+import type { Actor } from '@/lib/auth/roles';
+import { AppError, conflict, invalid } from '@/lib/errors';
+import { env } from '@/lib/config/env';
+import { enforceRateLimit } from '@/lib/rate-limit';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { abortMultipartUpload, createMultipartUpload, deleteObject } from '@/lib/storage/s3';
+import { findOwnVersion } from '@/lib/appliances/own-appliance';
+import { fileObjectKey } from '@/lib/files/object-key';
+import { formatBytes, FORMAT_LABELS, ARCH_LABELS } from '@/lib/format';
+import { ACCEPTED_CONTENT_TYPES, FORMAT_CONTENT_TYPES, VAGRANT_PROVIDERS, fileNameProblem } from '@/lib/uploads/file-types';
+import { partCountFor, partSizeFor } from '@/lib/uploads/part-size';
+import type { CreateUploadRequest, CreatedUpload } from '@/lib/publishing/api-schemas';
+
+function slotLabel(format: string, architecture: string, provider: string) {
+  return `${FORMAT_LABELS[format] ?? format} (${ARCH_LABELS[architecture] ?? architecture}${provider ? `, ${provider}` : ''})`;
+}
+
+/**
+ * Starts a multipart upload of one file into a version slot (format × architecture × provider).
+ * The server chooses the object key, checks size, name and type, and creates the S3 upload; the
+ * client then only ever gets URLs for parts of this one object.
+ */
+export async function createUpload(actor: Actor, input: CreateUploadRequest): Promise<CreatedUpload> {
+  await enforceRateLimit(`upload:create:${actor.id}`, { window: 3600, max: 120 }, 'new uploads');
+  const version = await findOwnVersion(actor, input.versionId, { id: true, status: true, version: true, applianceId: true });
+  if (version.status === 'REVOKED') throw conflict(`Version ${version.version} was revoked; files cannot be added to it.`);
+
+  const max = env().UPLOAD_MAX_BYTES;
+  if (input.size > max) {
+    throw new AppError('TOO_LARGE', `The file is ${formatBytes(input.size)}; files may be at most ${formatBytes(max)}.`, { fields: { size: 'Too large.' } });
+  }
+  const nameProblem = fileNameProblem(input.fileName, input.format);
+  if (nameProblem) throw new AppError('UNSUPPORTED', nameProblem, { fields: { fileName: nameProblem } });
+  const announced = (input.contentType ?? '').split(';')[0].trim();
+  if (!ACCEPTED_CONTENT_TYPES.has(announced)) {
+    throw new AppError('UNSUPPORTED', `Files of type ${announced} are not accepted; upload a disk image or appliance package.`, {
+      fields: { contentType: 'Not an accepted type.' },
+    });
+  }
+  const provider = input.provider ?? '';
+  if (input.format !== 'VAGRANT_BOX' && provider) throw invalid('Only Vagrant boxes have a provider.', { provider: 'Leave empty for this format.' });
+  if (provider && !(VAGRANT_PROVIDERS as readonly string[]).includes(provider)) {
+    throw invalid(`Unknown Vagrant provider "${provider}".`, { provider: `Use one of ${VAGRANT_PROVIDERS.join(', ')}.` });
+  }
+
+  const slot = { versionId: version.id, format: input.format, architecture: input.architecture, provider };
+  const existing = await db.applianceFile.findUnique({
+    where: { versionId_format_architecture_provider: slot },
+    select: { id: true, status: true, objectKey: true, fileName: true },
+  });
+  if (existing) {
+    if (existing.status === 'UPLOADING') {
+      throw conflict(`An unfinished upload of ${existing.fileName} holds the ${slotLabel(input.format, input.architecture, provider)} slot: resume it or discard it first.`);
+    }
+    if (existing.status !== 'REJECTED') {
+      throw conflict(`Version ${version.version} already has a ${slotLabel(input.format, input.architecture, provider)} file.`);
+    }
+    // A rejected file may be replaced: it was never downloadable.
+    await db.applianceFile.deleteMany({ where: { id: existing.id, status: 'REJECTED' } });
+    await deleteObject(existing.objectKey).catch(() => {});
+  }
+
+  const fileId = randomUUID().replaceAll('-', '');
+  const key = fileObjectKey({ applianceId: version.applianceId, versionId: version.id, fileId, fileName: input.fileName });
+  const s3UploadId = await createMultipartUpload(key, FORMAT_CONTENT_TYPES[input.format]);
+  const partSize = partSizeFor(input.size);
+  try {
+    const upload = await db.$transaction(async (tx) => {
+      await tx.applianceFile.create({
+        data: { id: fileId, ...slot, fileName: input.fileName, sizeBytes: BigInt(input.size), objectKey: key, status: 'UPLOADING' },
+      });
+      const row = await tx.upload.create({
+        data: { fileId, userId: actor.id, s3UploadId, objectKey: key, sizeBytes: BigInt(input.size) },
+        select: { id: true },
+      });
+      await recordAudit(
+        { actorId: actor.id, action: 'upload.create', targetType: 'ApplianceFile', targetId: fileId, data: { ...slot, fileName: input.fileName, size: input.size } },
+        tx,
+      );
+      return row;
+    });
+    return { uploadId: upload.id, fileId, key, s3UploadId, partSize, maxParts: partCountFor(input.size, partSize) };
+  } catch (e) {
+    await abortMultipartUpload(key, s3UploadId).catch(() => {});
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+      throw conflict(`Version ${version.version} already has a ${slotLabel(input.format, input.architecture, provider)} file.`);
+    }
+    throw e;
+  }
+}

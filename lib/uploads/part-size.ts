@@ -1,0 +1,29 @@
+// How a file is cut into multipart parts. The server decides and tells the client (partSize);
+// the browser's uploader and the CLI cut the same way, so resumed uploads line up part for part.
+
+export const MiB = 1024 * 1024;
+/** S3's smallest part (all but the last). */
+export const MIN_PART_BYTES = 5 * MiB;
+/** S3's largest part. */
+export const MAX_PART_BYTES = 5 * 1024 * MiB;
+/** S3's most parts per upload. */
+export const MAX_PARTS = 10_000;
+/** Small enough that a pause or a lost connection costs little, large enough to keep the pipe full. */
+export const DEFAULT_PART_BYTES = 8 * MiB;
+
+/** Part size for a file of `size` bytes: 8 MiB, or larger (whole MiB) when 10,000 parts would not hold it. */
+export function partSizeFor(size: number): number {
+  const needed = Math.ceil(size / MAX_PARTS / MiB) * MiB;
+  return Math.min(MAX_PART_BYTES, Math.max(DEFAULT_PART_BYTES, needed));
+}
+
+/** Number of parts a file of `size` bytes is cut into (at least one). */
+export function partCountFor(size: number, partSize = partSizeFor(size)): number {
+  return Math.max(1, Math.ceil(size / partSize));
+}
+
+/** Byte length of part `partNumber` (1-based). */
+export function partLength(size: number, partNumber: number, partSize = partSizeFor(size)): number {
+  const start = (partNumber - 1) * partSize;
+  return Math.max(0, Math.min(partSize, size - start));
+}
