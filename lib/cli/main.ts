@@ -37,13 +37,13 @@ function positiveInt(value: string): number {
 export function buildProgram(io: CliIo, run: (action: (ctx: Context) => Promise<void>, command: Command) => Promise<void>): Command {
   const program = new Command('apx')
     .description('Search, pull, launch and publish virtual appliances from an Appliance Exchange site.')
-    .version(VERSION, '-V, --version')
     .option('--json', 'print the result as JSON on stdout (progress and messages go to stderr)')
     .option('-q, --quiet', 'no progress bars or status messages')
     .option('--site <url>', 'the site to use (default: $APX_SITE, the site you logged in to, http://localhost:3000)')
     .showHelpAfterError('(run apx --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride()
+    .addHelpText('before', `apx ${VERSION} (apx --version prints just the version)\n`)
     .addHelpText('after', `\n${EXAMPLES}\n\n${exitCodeHelp()}\n\n${ENVIRONMENT_HELP}\n`);
 
   const act = <A extends unknown[]>(fn: (ctx: Context, ...args: A) => Promise<void>) =>
@@ -133,6 +133,11 @@ function reportError(io: CliIo, json: boolean, error: CliError): void {
 
 /** Runs one command line; resolves with the exit code (never calls process.exit). */
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  // Not commander's .version(): its --version would swallow `apx publish --version 1.2`.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.OK;
+  }
   let json = argv.includes('--json');
   const program = buildProgram(io, async (action, command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();

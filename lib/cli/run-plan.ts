@@ -157,7 +157,9 @@ export async function runPlan(ctx: Context, plan: LaunchPlan, options: RunPlanOp
 
   ctx.info(`==> ${start.title}\n$ ${shellCommand(start.argv)}`);
   const { code, signal } = await runTool(ctx, start.argv, dir, true);
-  if (signal) return ctx.io.signal.aborted ? 130 : 128 + (signalNumber(signal) ?? 1);
+  // Stopped by us on Ctrl-C or SIGTERM: QEMU then exits 0 ("terminating on signal 15"), still an interruption.
+  if (ctx.io.signal.aborted) return 130;
+  if (signal) return 128 + (signalNumber(signal) ?? 1);
   return code ?? 1;
 }
 

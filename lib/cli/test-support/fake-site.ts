@@ -483,7 +483,9 @@ export class FakeSite {
   /** Verification as the worker does it: the inspector over the stored bytes. */
   private async verify(file: FakeFile, clientSha256: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const report = await inspectStream([file.bytes], { fileName: file.fileName, declaredSize: file.bytes.length, expectedFormat: file.format, expectedSha256: clientSha256 || undefined });
+    const report = await inspectStream((async function* () {
+      yield file.bytes;
+    })(), { fileName: file.fileName, declaredSize: file.bytes.length, expectedFormat: file.format, expectedSha256: clientSha256 || undefined });
     const forced = this.forceReject.get(file.fileName);
     file.sha256 = report.sha256 ?? '';
     if (forced || report.verdict === 'REJECTED') {
