@@ -129,6 +129,22 @@ export const createdUploadSchema = z.looseObject({
 });
 export type CreatedUpload = z.infer<typeof createdUploadSchema>;
 
+export const unfinishedUploadListSchema = z.looseObject({
+  items: z.array(
+    z.looseObject({
+      uploadId: z.string(),
+      fileId: z.string(),
+      versionId: z.string().optional(),
+      format: z.string(),
+      architecture: z.string(),
+      provider: z.string().nullish(),
+      fileName: z.string(),
+      size: z.number(),
+      partSize: z.number().int().positive(),
+    }),
+  ),
+});
+
 export const uploadedPartsSchema = z.looseObject({
   parts: z.array(z.looseObject({ PartNumber: z.number().int(), ETag: z.string().optional(), Size: z.number().optional() })),
 });

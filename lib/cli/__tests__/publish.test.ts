@@ -59,7 +59,7 @@ describe('apx publish', () => {
     const appliance = site.appliances.find((a) => a.publisher === 'acme-a' && a.slug === 'publish-test')!;
     expect(appliance).toMatchObject({ name: 'Publish Test', summary: 'Prints a line.', homepage: 'https://acme.example/publish-test', status: 'IN_REVIEW' });
     const file = appliance.versions[0].files[0];
-    expect(file).toMatchObject({ format: 'OVA', architecture: 'amd64', fileName: demo.ova.fileName, status: 'VERIFIED' });
+    expect(file).toMatchObject({ format: 'OVA', architecture: 'AMD64', fileName: demo.ova.fileName, status: 'VERIFIED' });
     expect(Buffer.compare(file.bytes, Buffer.from(demo.ova.bytes))).toBe(0);
     expect(JSON.parse(await readFile(path.join(path.dirname(home.env.APX_CONFIG), 'uploads.json'), 'utf8'))).toEqual({});
   });
@@ -96,6 +96,16 @@ describe('apx publish', () => {
     expect(sent.sort((a, b) => a - b)).toEqual(Array.from({ length: parts - 3 }, (_, i) => i + 4));
     expect(JSON.parse(second.stdout)).toMatchObject({ upload: { partsSkipped: 3, partsSent: parts - 3 }, file: { status: 'VERIFIED', sha256: demo.ova.sha256 } });
     expect(JSON.parse(await readFile(path.join(path.dirname(home.env.APX_CONFIG), 'uploads.json'), 'utf8'))).toEqual({});
+  });
+
+  it('without the local state (another machine, a deleted file), continues the unfinished upload the site lists', async () => {
+    const token = publisherToken('acme-lost');
+    expect((await apx(['publish', ovaPath], token, { APX_TEST_INTERRUPT_AFTER_PARTS: '2' })).code).toBe(EXIT.INTERRUPTED);
+    await writeFile(path.join(path.dirname(home.env.APX_CONFIG), 'uploads.json'), '{}');
+    const { code, stdout, stderr } = await apx(['publish', ovaPath, '--json'], token);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(`Continuing an unfinished upload of ${demo.ova.fileName} found on the site.`);
+    expect(JSON.parse(stdout)).toMatchObject({ upload: { partsSkipped: 2 }, file: { status: 'VERIFIED' } });
   });
 
   it('a rejection by the server’s verification is exit 6 with the reason', async () => {

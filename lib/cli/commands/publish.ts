@@ -8,7 +8,9 @@ import { inspectStream, type ApplianceMetadata, type InspectionReport } from '@/
 import { isValidVersion } from '@/lib/versions';
 import { ApiError, seg, type ApiClient } from '../api-client';
 import {
+  applianceDetailSchema,
   createdUploadSchema,
+  unfinishedUploadListSchema,
   createdVersionSchema,
   fileSchema,
   ownApplianceListSchema,
@@ -78,7 +80,12 @@ function httpUrl(value: string | undefined): string | undefined {
 export function listingFromMetadata(meta: ApplianceMetadata, options: { slug?: string; name?: string }) {
   const name = options.name ?? meta.product ?? (options.slug ? options.slug : undefined);
   const slug = options.slug ?? (meta.product ? slugify(meta.product) : undefined);
-  const summary = meta.annotation ? firstParagraph(meta.annotation, 200) : meta.vendor && meta.product ? `${meta.product} by ${meta.vendor}` : undefined;
+  // The site asks for a summary before review: the annotation's first paragraph, else who made what.
+  const summary = meta.annotation?.trim()
+    ? firstParagraph(meta.annotation, 200)
+    : meta.product
+      ? firstParagraph(meta.vendor ? `${meta.product} by ${meta.vendor}` : meta.product, 200)
+      : name;
   return {
     slug,
     name,
@@ -126,9 +133,10 @@ async function ensureAppliance(ctx: Context, client: ApiClient, listing: ReturnT
   const existing = await findOwnAppliance(client, listing.slug);
   if (existing) {
     // Fill in what the listing lacks; never overwrite what the publisher wrote on the site.
+    const full = await client.get(`/api/v1/publish/appliances/${seg(existing.id)}`, { schema: ownApplianceSchema, context: 'Reading the listing' }).catch(() => null);
     const patch: Record<string, string> = {};
-    if (!existing.summary && listing.summary) patch.summary = listing.summary;
-    if (!existing.homepage && listing.homepage && 'homepage' in existing) patch.homepage = listing.homepage;
+    if (full && !full.summary?.trim() && listing.summary) patch.summary = listing.summary;
+    if (full && !full.homepage && listing.homepage) patch.homepage = listing.homepage;
     if (Object.keys(patch).length) {
       await client.patch(`/api/v1/publish/appliances/${seg(existing.id)}`, { body: patch, schema: anything, context: 'Updating the listing' }).catch((e) => {
         ctx.warn(`could not fill in the listing (${(e as Error).message}).`);
@@ -167,14 +175,20 @@ async function ensureVersion(ctx: Context, client: ApiClient, appliance: OwnAppl
   if (embedded?.id) return { id: embedded.id, status: embedded.status };
   const publisher = publisherHandleOf(appliance);
   if (publisher) {
-    const list = await client.get(`/api/v1/appliances/${seg(publisher)}/${seg(appliance.slug)}/versions`, { schema: versionListSchema, context: 'Listing the versions' });
-    const found = list.items.find((v) => v.version === version && v.id);
-    if (found?.id) {
-      ctx.info(`Version: ${version} (exists${found.status ? `, ${found.status.toLowerCase()}` : ''})`);
-      return { id: found.id, status: found.status };
+    const base = `/api/v1/appliances/${seg(publisher)}/${seg(appliance.slug)}`;
+    const lists = [
+      () => client.get(base, { schema: applianceDetailSchema, context: 'Reading the listing' }).then((d) => d.versions ?? []),
+      () => client.get(`${base}/versions`, { schema: versionListSchema, context: 'Listing the versions' }).then((l) => l.items),
+    ];
+    for (const list of lists) {
+      const found = (await list().catch(() => [])).find((v) => v.version === version && v.id);
+      if (found?.id) {
+        ctx.info(`Version: ${version} (exists${found.status ? `, ${found.status.toLowerCase()}` : ''})`);
+        return { id: found.id, status: found.status };
+      }
     }
   }
-  throw new CliError('ERROR', `Version ${version} exists but the site did not say its id.`);
+  throw new CliError('ERROR', `Version ${version} exists but the site did not say its id.`, { hint: 'Publish under a new --version.' });
 }
 
 async function waitForVerification(ctx: Context, client: ApiClient, fileId: string, timeoutSeconds: number): Promise<ApiFile> {
@@ -265,28 +279,38 @@ export async function publishCommand(ctx: Context, file: string, options: Publis
 
     const appliance = await ensureAppliance(ctx, client, { ...listing, slug: listing.slug });
     const created = await ensureVersion(ctx, client, appliance, version, options.changelog);
+    const fileName = path.basename(absolute);
     const upload = await client
       .post('/api/v1/uploads', {
         body: {
           versionId: created.id,
           format,
-          architecture,
+          architecture: architecture.toUpperCase(),
           ...(options.provider ? { provider: options.provider } : {}),
-          fileName: path.basename(absolute),
+          fileName,
           size: info.size,
           contentType: CONTENT_TYPES[format] ?? 'application/octet-stream',
         },
         schema: createdUploadSchema,
         context: 'Starting the upload',
       })
-      .catch((e) => {
-        if (e instanceof ApiError && e.status === 409) {
-          throw new CliError('ERROR', `${appliance.slug} ${version} already has a ${format.toLowerCase()} file for ${architecture}.`, {
-            hint: 'Publish it as a new version (--version), or delete the old file on the site first.',
-            details: e.details,
-          });
+      .catch(async (e) => {
+        if (!(e instanceof ApiError && e.status === 409)) throw e;
+        // The slot may hold an unfinished upload of this very file (started elsewhere, or state lost): continue it.
+        const open = await client
+          .get('/api/v1/uploads', { query: { versionId: created.id }, schema: unfinishedUploadListSchema, context: 'Listing unfinished uploads' })
+          .catch(() => ({ items: [] }));
+        const same = open.items.find(
+          (u) => u.fileName === fileName && u.size === info.size && u.format.toUpperCase() === format && u.architecture.toLowerCase() === architecture && (u.provider ?? '') === (options.provider ?? ''),
+        );
+        if (same) {
+          ctx.info(`Continuing an unfinished upload of ${fileName} found on the site.`);
+          return same;
         }
-        throw e;
+        throw new CliError('ERROR', e.problem.detail ?? `${appliance.slug} ${version} already has a ${format.toLowerCase()} file for ${architecture}.`, {
+          hint: 'Publish it as a new version (--version), or remove the other file on the site first.',
+          details: e.details,
+        });
       });
     state = {
       site: client.site,
@@ -297,7 +321,7 @@ export async function publishCommand(ctx: Context, file: string, options: Publis
       format,
       architecture,
       provider: options.provider,
-      fileName: path.basename(absolute),
+      fileName,
       applianceId: appliance.id,
       publisher: publisherHandleOf(appliance),
       slug: appliance.slug,

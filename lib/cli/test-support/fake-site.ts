@@ -370,10 +370,30 @@ export class FakeSite {
       if (!caller!.publisher) return problem(403, 'Create a publisher profile first.', 'FORBIDDEN');
     }
     const own = (applianceId: string) => this.appliances.find((a) => a.id === applianceId && a.publisher === caller?.publisher);
+    const listing = (a: FakeAppliance) => ({
+      id: a.id,
+      publisher: a.publisher,
+      slug: a.slug,
+      name: a.name,
+      summary: a.summary,
+      description: '',
+      homepage: a.homepage ?? null,
+      status: a.status,
+      reviewNote: null,
+      latestVersion: a.versions.filter((v) => v.status === 'RELEASED').at(-1)?.version ?? null,
+    });
     if (method === 'GET' && m('/api/v1/publish/appliances')) {
+      // As the real list: a summary of each listing, without summary text or homepage.
       return send(200, {
-        items: this.appliances.filter((a) => a.publisher === caller!.publisher).map((a) => ({ id: a.id, slug: a.slug, name: a.name, summary: a.summary, homepage: a.homepage ?? null, status: a.status, publisher: a.publisher })),
+        items: this.appliances
+          .filter((a) => a.publisher === caller!.publisher)
+          .map((a) => ({ id: a.id, publisher: a.publisher, slug: a.slug, name: a.name, status: a.status, latestVersion: listing(a).latestVersion, reviewNote: null })),
       });
+    }
+    if (method === 'GET' && (p = m('/api/v1/publish/appliances/:id'))) {
+      const a = own(p.id);
+      if (!a) return problem(404, 'Not found', 'NOT_FOUND');
+      return send(200, listing(a));
     }
     if (method === 'POST' && m('/api/v1/publish/appliances')) {
       const input = await body();
@@ -416,22 +436,32 @@ export class FakeSite {
       const v = this.appliances.filter((a) => a.publisher === caller!.publisher).flatMap((a) => a.versions).find((x) => x.id === p!.id);
       if (!v) return problem(404, 'Not found', 'NOT_FOUND');
       if (!v.files.some((f) => f.status === 'VERIFIED')) return problem(409, 'Release needs a verified file.', 'CONFLICT');
+      if (v.status === 'RELEASED') return problem(409, `Version ${v.version} is already released.`, 'CONFLICT');
       v.status = 'RELEASED';
       return send(200, { id: v.id, version: v.version, status: v.status });
     }
     if (method === 'POST' && (p = m('/api/v1/publish/appliances/:id/submit'))) {
       const a = own(p.id);
       if (!a) return problem(404, 'Not found', 'NOT_FOUND');
+      if (a.status === 'IN_REVIEW' || a.status === 'PUBLISHED') return problem(409, 'No review needed.', 'CONFLICT');
+      if (!a.summary.trim()) return problem(409, 'Not ready for review yet: Write a one-line summary.', 'CONFLICT');
+      if (!a.versions.some((v) => v.status === 'RELEASED' && v.files.some((f) => f.status === 'VERIFIED'))) return problem(409, 'Not ready for review yet: Release a version.', 'CONFLICT');
       a.status = 'IN_REVIEW';
-      return send(200, { id: a.id, status: a.status });
+      return send(200, listing(a));
     }
     if (method === 'POST' && m('/api/v1/uploads')) {
       const input = await body();
       const v = this.appliances.filter((a) => a.publisher === caller!.publisher).flatMap((a) => a.versions).find((x) => x.id === input.versionId);
       if (!v) return problem(404, 'Not found', 'NOT_FOUND');
       const format = String(input.format) as LaunchFileFormat;
-      const architecture = String(input.architecture ?? 'amd64');
-      if (v.files.some((f) => f.format === format && f.architecture === architecture)) return problem(409, 'That file exists.', 'CONFLICT');
+      const architecture = String(input.architecture);
+      if (!['AMD64', 'ARM64', 'I386'].includes(architecture)) {
+        return send(422, { type: 'about:blank', title: 'Unprocessable', status: 422, detail: 'The request did not validate.', code: 'INVALID', errors: { architecture: 'Invalid option' } });
+      }
+      const taken = v.files.find((f) => f.format === format && f.architecture === architecture);
+      if (taken?.status === 'UPLOADING') return problem(409, `An unfinished upload of ${taken.fileName} holds the slot: resume it or discard it first.`, 'CONFLICT');
+      if (taken && taken.status !== 'REJECTED') return problem(409, `Version ${v.version} already has a file in that slot.`, 'CONFLICT');
+      if (taken) v.files.splice(v.files.indexOf(taken), 1);
       const file: FakeFile = {
         id: id('file'),
         versionId: v.id,
@@ -449,6 +479,15 @@ export class FakeSite {
       this.uploads.set(upload.id, upload);
       return send(201, { uploadId: upload.id, fileId: file.id, key: `appliances/${v.applianceId}/${v.id}/${file.id}/${file.fileName}`, s3UploadId: randomBytes(8).toString('hex'), partSize: this.partSize, maxParts: 10000 });
     }
+    if (method === 'GET' && m('/api/v1/uploads')) {
+      const versionId = url.searchParams.get('versionId');
+      const items = [...this.uploads.values()]
+        .filter((u) => u.state === 'ACTIVE' && this.tokens.get(u.token)?.publisher === caller!.publisher)
+        .map((u) => ({ u, file: this.findFile(u.fileId)!.file }))
+        .filter(({ file }) => !versionId || file.versionId === versionId)
+        .map(({ u, file }) => ({ uploadId: u.id, fileId: file.id, versionId: file.versionId, format: file.format, architecture: file.architecture, provider: file.provider, fileName: file.fileName, size: u.size, partSize: this.partSize, maxParts: Math.ceil(u.size / this.partSize) }));
+      return send(200, { items });
+    }
     const upload = (p = m('/api/v1/uploads/:id') ?? m('/api/v1/uploads/:id/parts') ?? m('/api/v1/uploads/:id/parts/:n') ?? m('/api/v1/uploads/:id/complete')) ? this.uploads.get(p.id) : undefined;
     if (p && (!upload || this.tokens.get(upload.token)?.publisher !== caller?.publisher)) return problem(404, 'Not found', 'NOT_FOUND');
     if (upload && upload.state !== 'ACTIVE' && method !== 'DELETE') return problem(410, 'The upload is over.', 'GONE');
@@ -460,7 +499,8 @@ export class FakeSite {
     }
     if (upload && method === 'DELETE' && m('/api/v1/uploads/:id')) {
       upload.state = 'ABORTED';
-      return send(200, { ok: true });
+      res.writeHead(204);
+      return void res.end();
     }
     if (upload && method === 'POST' && m('/api/v1/uploads/:id/complete')) {
       const input = await body();
