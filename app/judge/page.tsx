@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
+import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { listJudgeAssignments } from '@/lib/challenges/list-judge-assignments';
-import { formatDateTime } from '@/lib/format';
+import { formatInZone } from '@/lib/challenges/logic/state-machine';
 
 export const metadata: Metadata = { title: 'Judging' };
 
@@ -14,12 +15,15 @@ export default async function JudgePage() {
     <div>
       <PageHeader title="Judging" description="The entries assigned to you, challenge by challenge." />
       {challenges.length === 0 && <EmptyState title="You are not judging any challenge yet." />}
-      <div className="space-y-4">
+      <div className="grid gap-4 lg:grid-cols-2">
         {challenges.map((c) => (
           <Link key={c.id} href={`/judge/${c.slug}`} className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-300">
-            <h2 className="font-semibold">{c.title}</h2>
+            <div className="flex items-center justify-between gap-3">
+              <h2 className="font-semibold text-slate-900">{c.title}</h2>
+              <ChallengeStateBadge state={c.state} />
+            </div>
             <p className="mt-1 text-sm text-slate-600">
-              {c.submitted} of {c.assigned} scored · judging closes {formatDateTime(c.judgingCloseAt, c.timeZone)}
+              {c.submitted} of {c.assigned} scored · judging closes {formatInZone(c.judgingCloseAt, c.timeZone)}
             </p>
             <div className="mt-3 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={c.assigned} aria-valuenow={c.submitted} aria-label={`${c.title} scoring progress`}>
               <div className="h-full bg-violet-500" style={{ width: `${c.assigned ? (100 * c.submitted) / c.assigned : 0}%` }} />

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getActor } from '@/lib/auth/session';
 import { navFor } from '@/lib/auth/roles';
 import { NavLinks } from '@/components/layout/nav-links';
+import { NotificationBell } from '@/components/layout/notification-bell';
 import { buttonClass } from '@/components/ui/button';
 import { signOutAction } from '@/app/(auth)/actions';
 
@@ -33,6 +34,7 @@ export async function SiteHeader() {
         <div className="ml-auto flex items-center gap-2 md:ml-0">
           {actor ? (
             <>
+              <NotificationBell />
               <Link href="/account" className="hidden max-w-40 truncate text-sm text-slate-700 hover:text-slate-900 sm:block" data-testid="account-name">
                 {actor.name}
               </Link>

@@ -26,6 +26,16 @@ export async function listAdminChallenges(actor: Actor, opts: ServiceOptions = {
   return rows.map((r) => ({ ...r, effective: effectiveState(r, now) }));
 }
 
+/** Title and state for the admin challenge pages' header. */
+export async function getAdminChallengeHeader(actor: Actor, slug: string, opts: ServiceOptions = {}) {
+  requireAdmin(actor, 'manage challenges');
+  const ch = await db.challenge.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, state: true, submissionsOpenAt: true, submissionsCloseAt: true, judgingCloseAt: true, timeZone: true },
+  });
+  return ch ? { ...ch, effective: effectiveState(ch, opts.now ?? new Date()) } : null;
+}
+
 /** Everything the admin's challenge page shows: settings for the editor, progress, what can happen next. */
 export async function getAdminChallenge(actor: Actor, slug: string, opts: ServiceOptions = {}) {
   requireAdmin(actor, 'manage challenges');

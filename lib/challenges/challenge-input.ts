@@ -44,7 +44,13 @@ const criterionSchema = z
 export const challengeInputSchema = z
   .object({
     title: text(120).min(3, 'Give the challenge a title of at least 3 characters.'),
-    slug: z.string().trim().toLowerCase().regex(SLUG, 'Use lowercase letters, digits and hyphens (at most 64), starting and ending with a letter or digit.'),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(SLUG, 'Use lowercase letters, digits and hyphens (at most 64), starting and ending with a letter or digit.')
+      // /admin/challenges/new is the editor for a new challenge.
+      .refine((s) => s !== 'new', 'This address is reserved.'),
     summary: text(300).default(''),
     rules: text(20_000).default(''),
     timeZone: z.string().trim().refine(isValidTimeZone, 'Choose a time zone such as Europe/Berlin or America/New_York.'),

@@ -244,6 +244,7 @@ export async function getJudgeEntry(actor: Actor, entryId: string, opts: Service
 
   const view = {
     challenge: {
+      id: ch.id,
       slug: ch.slug,
       title: ch.title,
       blind,

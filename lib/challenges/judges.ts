@@ -107,6 +107,17 @@ export async function getJudgingOverview(actor: Actor, slug: string) {
       loads.set(a.judgeId, l);
     }
   }
+  // Hand changes are offered while judging: the same rules as the services check.
+  const judging = ch.state === 'JUDGING';
+  const panel = ch.judges.filter((j) => j.user.roles.includes('JUDGE')).map((j) => ({ id: j.user.id }));
+  const active = ch.entries.filter((e) => e.status === 'ACTIVE');
+  const state = {
+    entries: active.map((e) => ({ id: e.id, entrantId: e.entrantId })),
+    judges: panel,
+    conflicts: ch.conflicts,
+    assignments: active.flatMap((e) => e.assignments.map((a) => ({ entryId: e.id, judgeId: a.judgeId }))),
+  };
+  const option = (c: { judgeId: string; load: number; keepsBalance: boolean }) => ({ ...c, name: names.get(c.judgeId) ?? c.judgeId });
   return {
     challenge: { id: ch.id, slug: ch.slug, title: ch.title, state: ch.state, judgesPerEntry: ch.judgesPerEntry, blind: ch.blind, timeZone: ch.timeZone, judgingCloseAt: ch.judgingCloseAt },
     judges: ch.judges.map((j) => ({
@@ -116,24 +127,34 @@ export async function getJudgingOverview(actor: Actor, slug: string) {
       conflicts: ch.conflicts.filter((c) => c.judgeId === j.user.id).length,
     })),
     conflicts: ch.conflicts.map((c) => ({ ...c, judge: names.get(c.judgeId) ?? 'Former judge' })),
-    entries: ch.entries.map((e) => ({
-      id: e.id,
-      label: entryLabel(e.id),
-      status: e.status,
-      appliance: e.appliance.name,
-      entrant: e.entrant.name,
-      category: e.category.name,
-      short: e.status === 'ACTIVE' ? Math.max(0, ch.judgesPerEntry - e.assignments.length) : 0,
-      assignments: e.assignments.map((a) => ({
-        id: a.id,
-        judgeId: a.judgeId,
-        judge: names.get(a.judgeId) ?? 'Former judge',
-        manual: a.manual,
-        reason: a.reason,
-        scorecard: a.scorecard?.status ?? null,
-        conflicted: !isEligible(a.judgeId, { id: e.id, entrantId: e.entrantId }),
-      })),
-    })),
+    entries: ch.entries.map((e) => {
+      const isActive = e.status === 'ACTIVE';
+      const onEntry = new Set(e.assignments.map((a) => a.judgeId));
+      const entryRef = { id: e.id, entrantId: e.entrantId };
+      return {
+        id: e.id,
+        label: entryLabel(e.id),
+        status: e.status,
+        appliance: e.appliance.name,
+        entrant: e.entrant.name,
+        category: e.category.name,
+        short: isActive ? Math.max(0, ch.judgesPerEntry - e.assignments.length) : 0,
+        addCandidates:
+          judging && isActive && e.assignments.length < ch.judgesPerEntry
+            ? panel.filter((j) => !onEntry.has(j.id) && isEligible(j.id, entryRef)).map((j) => option({ judgeId: j.id, load: loads.get(j.id)?.assigned ?? 0, keepsBalance: true }))
+            : [],
+        assignments: e.assignments.map((a) => ({
+          id: a.id,
+          judgeId: a.judgeId,
+          judge: names.get(a.judgeId) ?? 'Former judge',
+          manual: a.manual,
+          reason: a.reason,
+          scorecard: a.scorecard?.status ?? null,
+          conflicted: !isEligible(a.judgeId, entryRef),
+          candidates: judging && isActive && a.scorecard?.status !== 'SUBMITTED' ? suggestReplacement(state, e.id, a.judgeId).map(option) : [],
+        })),
+      };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/roles';
 import { notFound } from '@/lib/errors';
 import { computeLeaderboard, TIE_BREAK_RULE, type LeaderboardRow, type Scorecard } from '@/lib/challenges/logic/scoring';
 import { entryLabel } from '@/lib/challenges/logic/entry-code';
+import { bestWinner } from '@/lib/challenges/logic/awards';
 import { requireAdmin } from '@/lib/challenges/service-support';
 
 type Client = Pick<Prisma.TransactionClient, 'challenge' | 'challengeCategory' | 'criterion' | 'entry' | '$queryRaw'>;
@@ -126,8 +127,13 @@ export async function getAdminLeaderboard(actor: Actor, slug: string) {
       .filter((e) => e.categoryId === c.id && e.status === 'DISQUALIFIED')
       .map((e) => ({ entryId: e.id, ...describe(e.id), reason: e.disqualifyReason ?? '', at: e.disqualifiedAt })),
   }));
+  // What publishing would award now: each category's first scored entry, and the default grand prize.
+  const winners = board.rows.filter((r) => r.rank === 1 && r.scoreCount > 0);
+  const best = winners.length > 0 ? bestWinner(winners, board.normalize, new Map(board.entries.map((e) => [e.id, e]))) : null;
   return {
     challenge: { ...challenge, judges: undefined },
+    winners: winners.map((w) => ({ entryId: w.entryId, category: board.categories.find((c) => c.id === w.categoryId)?.name ?? '', ...describe(w.entryId) })),
+    defaultGrandPrize: best?.entryId ?? null,
     normalize: board.normalize,
     tieBreakRule: board.tieBreakRule,
     categories,

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader, EmptyState } from '@/components/ui/page-header';
+import { Card } from '@/components/ui/card';
+import { ActionForm } from '@/components/challenges/action-form';
+import { pageActor } from '@/lib/auth/guards';
+import { listNotifications } from '@/lib/notifications/notify';
+import { safeNextPath } from '@/lib/actions/action-state';
+import { formatDateTime } from '@/lib/format';
+import { cn } from '@/components/ui/cn';
+import { markAllReadAction } from '@/app/notifications/actions';
+
+export const metadata: Metadata = { title: 'Notifications' };
+
+const ICON: Record<string, string> = {
+  'judge.assigned': '⚖️',
+  'deadline.submissions': '⏰',
+  'deadline.judging': '⏰',
+  'results.published': '🏆',
+  'entry.disqualified': '⚠️',
+  'assignment.incomplete': '⚠️',
+};
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+  const actor = await pageActor();
+  const { before } = await searchParams;
+  const { items, nextCursor } = await listNotifications(actor.id, { before: before ?? null, take: 30 });
+  const unread = items.some((n) => !n.readAt);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader
+        title="Notifications"
+        description="Assignments, deadlines and results. They are also sent by e-mail when the site has an SMTP server."
+        actions={unread ? <ActionForm action={markAllReadAction} label="Mark all as read" variant="secondary" inline /> : undefined}
+      />
+      {items.length === 0 ? (
+        <EmptyState title="No notifications yet." />
+      ) : (
+        <Card>
+          <ul className="divide-y divide-slate-100">
+            {items.map((n) => {
+              const body = (
+                <div className="flex gap-4 px-5 py-4">
+                  <span aria-hidden className="text-xl">{ICON[n.kind] ?? '🔔'}</span>
+                  <div className="min-w-0 flex-1">
+                    <p className={cn('text-slate-900', !n.readAt && 'font-semibold')}>
+                      {!n.readAt && <span className="mr-2 inline-block size-2 rounded-full bg-brand-600 align-middle" aria-label="Unread" />}
+                      {n.title}
+                    </p>
+                    {n.body && <p className="mt-0.5 text-sm text-slate-600">{n.body}</p>}
+                    <p className="mt-1 text-xs text-slate-400">{formatDateTime(n.createdAt)}</p>
+                  </div>
+                </div>
+              );
+              return (
+                <li key={n.id} className={cn(!n.readAt && 'bg-brand-50/40')} data-testid="notification">
+                  {n.link ? (
+                    <Link href={safeNextPath(n.link)} className="block hover:bg-slate-50">
+                      {body}
+                    </Link>
+                  ) : (
+                    body
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+      )}
+      {nextCursor && (
+        <p className="mt-4 text-center">
+          <Link href={`/notifications?before=${nextCursor}`} className="text-sm font-medium text-brand-700 hover:underline">Older notifications →</Link>
+        </p>
+      )}
+    </div>
+  );
+}
