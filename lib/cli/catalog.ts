@@ -4,6 +4,7 @@ import { seg, type ApiClient } from './api-client';
 import {
   applianceDetailSchema,
   fileListSchema,
+  fileSchema,
   latestVersionOf,
   type ApiFile,
   type ApiVersion,
@@ -117,13 +118,31 @@ export function pickVersion(detail: ApplianceDetail, ref: ApplianceRef): string 
 
 export async function getVersionFiles(client: ApiClient, ref: ApplianceRef, version: string, detail?: ApplianceDetail, signal?: AbortSignal): Promise<ApiFile[]> {
   const embedded = detail?.versions?.find((v) => v.version === version)?.files;
-  if (embedded) return embedded;
-  const list = await client.get(`/api/v1/appliances/${seg(ref.publisher)}/${seg(ref.appliance)}/versions/${seg(version)}/files`, {
-    schema: fileListSchema,
-    context: `Listing the files of ${ref.publisher}/${ref.appliance}@${version}`,
-    signal,
-  });
-  return list.items;
+  const files =
+    embedded ??
+    (
+      await client.get(`/api/v1/appliances/${seg(ref.publisher)}/${seg(ref.appliance)}/versions/${seg(version)}/files`, {
+        schema: fileListSchema,
+        context: `Listing the files of ${ref.publisher}/${ref.appliance}@${version}`,
+        signal,
+      })
+    ).items;
+  return Promise.all(files.map((file) => completeFile(client, file, signal)));
+}
+
+/**
+ * A list may carry less than the file's own endpoint (no disk names, no hardware); the launch
+ * plans need both, so such files are read one by one. A file that cannot be read stays as listed.
+ */
+async function completeFile(client: ApiClient, file: ApiFile, signal?: AbortSignal): Promise<ApiFile> {
+  const verified = !file.status || file.status.toUpperCase() === 'VERIFIED';
+  const needsDisks = (fileFormat(file) === 'OVA' || fileFormat(file) === 'OVF') && file.diskNames == null;
+  if (!verified || (!needsDisks && file.hardware != null)) return file;
+  try {
+    return await client.get(`/api/v1/files/${seg(file.id)}`, { schema: fileSchema, context: 'Reading the file', signal });
+  } catch {
+    return file;
+  }
 }
 
 /** Format preference when nothing else decides: the most widely runnable first. */

@@ -333,7 +333,15 @@ export class FakeSite {
       const v = a?.versions.find((x) => x.version === p!.version);
       if (!a || !v || !visible(a)) return problem(404, 'Not found', 'NOT_FOUND');
       const owner = !!caller && caller.publisher === a.publisher;
-      return send(200, { items: v.files.filter((f) => owner || f.status === 'VERIFIED').map((f) => this.fileJson(f, owner)) });
+      // A lighter list than GET /files/{id} (no disk names, no hardware): the client must read what it needs.
+      return send(200, {
+        items: v.files
+          .filter((f) => owner || f.status === 'VERIFIED')
+          .map((f) => {
+            const { diskNames: _disks, hardware: _hardware, ...rest } = this.fileJson(f, owner);
+            return rest;
+          }),
+      });
     }
     if (method === 'GET' && (p = m('/api/v1/files/:id'))) {
       const found = this.findFile(p.id);
