@@ -133,6 +133,12 @@ describe('login and logout', () => {
     expect(stdout).toContain('(scopes: read)');
   });
 
+  it('accepts a token with the publish scope only', async () => {
+    const { code, stdout } = await apx(['login', '--token', site.addToken(['publish'])]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('(scopes: publish)');
+  });
+
   it('refuses a token the site does not know (exit 4) and keeps the old configuration', async () => {
     const good = site.addToken(['read', 'publish']);
     await apx(['login', '--token', good]);

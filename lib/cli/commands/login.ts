@@ -35,18 +35,24 @@ const anything = z.unknown();
 
 /**
  * Which scopes a token has, asked of the API itself: a bad token is refused (401) by every route;
- * the publisher list answers 403 to a token without the publish scope.
+ * the catalog answers 403 to a token without `read`, the publisher list to one without `publish`.
  */
 async function probeScopes(client: ApiClient): Promise<string[]> {
-  await client.get('/api/v1/appliances', { query: { limit: 1 }, schema: anything, context: 'Checking the token' });
-  try {
-    await client.get('/api/v1/publish/appliances', { schema: anything, context: 'Checking the publish scope' });
-    return ['read', 'publish'];
-  } catch (e) {
-    // 403: no publish scope. 404: the token has no publisher profile yet, or the site has no publish API.
-    if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return ['read'];
-    throw e;
+  const probes: [string, string, string][] = [
+    ['read', '/api/v1/appliances?limit=1', 'Checking the token'],
+    ['publish', '/api/v1/publish/appliances', 'Checking the publish scope'],
+  ];
+  const scopes: string[] = [];
+  for (const [scope, pathname, context] of probes) {
+    try {
+      await client.get(pathname, { schema: anything, context });
+      scopes.push(scope);
+    } catch (e) {
+      if (!(e instanceof ApiError) || (e.status !== 403 && e.status !== 404)) throw e;
+    }
   }
+  if (!scopes.length) throw new CliError('AUTH', 'The site accepts the token for neither reading nor publishing.');
+  return scopes;
 }
 
 export async function loginCommand(ctx: Context, options: { token?: string }): Promise<void> {

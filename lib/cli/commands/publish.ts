@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { formatBytes, formatMemory } from '@/lib/format';
 import { inspectStream, type ApplianceMetadata, type InspectionReport } from '@/lib/inspect';
+import { guessArchitecture } from '@/lib/uploads/file-types';
 import { isValidVersion } from '@/lib/versions';
 import { ApiError, seg, type ApiClient } from '../api-client';
 import {
@@ -275,7 +276,8 @@ export async function publishCommand(ctx: Context, file: string, options: Publis
     const version = options.version ?? report.metadata.version ?? report.metadata.fullVersion;
     if (!version) throw new CliError('USAGE', `${path.basename(file)} states no version.`, { hint: 'Pass --version <version>.' });
     if (!isValidVersion(version)) throw new CliError('USAGE', `The package's version ${JSON.stringify(version)} cannot be used as a version.`, { hint: 'Pass --version <version>.' });
-    const architecture = wantArch ?? (report.metadata.box?.architecture ? parseArchitecture(report.metadata.box.architecture) : 'amd64');
+    // As the site's upload page: the box's own word, else a hint in the file name (…-arm64.qcow2), else amd64.
+    const architecture = wantArch ?? (report.metadata.box?.architecture ? parseArchitecture(report.metadata.box.architecture) : parseArchitecture(guessArchitecture(path.basename(absolute))));
 
     const appliance = await ensureAppliance(ctx, client, { ...listing, slug: listing.slug });
     const created = await ensureVersion(ctx, client, appliance, version, options.changelog);

@@ -307,6 +307,10 @@ export class FakeSite {
     const method = req.method ?? 'GET';
     let p: Record<string, string> | null;
 
+    // As the catalog routes: a token must have the read scope.
+    if (caller && !caller.scopes.includes('read') && method === 'GET' && url.pathname.startsWith('/api/v1/') && !url.pathname.startsWith('/api/v1/publish') && !url.pathname.startsWith('/api/v1/uploads')) {
+      return problem(403, 'This token lacks the "read" scope.', 'FORBIDDEN');
+    }
     if (method === 'GET' && m('/api/v1/appliances')) {
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
       const format = url.searchParams.get('format');
