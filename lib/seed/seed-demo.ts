@@ -10,6 +10,7 @@ import { versionSortKey } from '@/lib/versions';
 import { createUserWithPassword } from '@/lib/users/create-user-with-password';
 import type { RoleName } from '@/lib/auth/roles';
 import { DEMO_CATEGORIES, DEMO_LISTINGS, DEMO_PUBLISHERS, type DemoListing } from '@/lib/seed/demo-catalog';
+import { seedDemoChallenges } from '@/lib/seed/seed-challenges';
 
 export interface SeededAccount {
   role: string;
@@ -80,6 +81,7 @@ export async function seedDemo(log: (m: string) => void): Promise<{ accounts: Se
 
   await seedReviewsAndDownloads(reviewers.map((r) => r.id), now);
   await db.auditLog.create({ data: { actorId: admin.id, action: 'system.seed_demo', targetType: 'System', targetId: 'demo' } });
+  await seedDemoChallenges(log);
 
   return { accounts };
 }
