@@ -45,20 +45,20 @@ const ARCH_ALIASES: Record<string, Architecture> = {
 };
 
 export function parseFormat(value: string): LaunchFileFormat {
-  const format = FORMAT_ALIASES[value.toLowerCase()];
+  const format = Object.hasOwn(FORMAT_ALIASES, value.toLowerCase()) ? FORMAT_ALIASES[value.toLowerCase()] : undefined;
   if (!format) throw new CliError('USAGE', `Unknown format ${JSON.stringify(value)}.`, { hint: 'Use one of: ova, ovf, vmdk, qcow2, raw, iso, box.' });
   return format;
 }
 
 export function parseArchitecture(value: string): Architecture {
-  const arch = ARCH_ALIASES[value.toLowerCase()];
+  const arch = hostArchitecture(value);
   if (!arch) throw new CliError('USAGE', `Unknown architecture ${JSON.stringify(value)}.`, { hint: 'Use one of: amd64, arm64, i386.' });
   return arch;
 }
 
-/** The architecture of this machine, as the catalog names it. */
-export function hostArchitecture(nodeArch: string): Architecture | undefined {
-  return ARCH_ALIASES[nodeArch];
+/** An architecture name in any common spelling (Node's process.arch, uname, Vagrant), or undefined. */
+export function hostArchitecture(name: string): Architecture | undefined {
+  return Object.hasOwn(ARCH_ALIASES, name.toLowerCase()) ? ARCH_ALIASES[name.toLowerCase()] : undefined;
 }
 
 export function fileFormat(file: ApiFile): LaunchFileFormat | undefined {

@@ -60,6 +60,8 @@ describe('arguments and exit codes', () => {
       [['pull', 'acme/hello@-rf'], /not a version/],
       [['pull', 'acme/hello', '--format', 'exe'], /ova, ovf, vmdk/],
       [['pull', 'acme/hello', '--arch', 'sparc'], /amd64, arm64/],
+      [['pull', 'acme/hello', '--format', 'constructor'], /ova, ovf, vmdk/],
+      [['pull', 'acme/hello', '--arch', '__proto__'], /amd64, arm64/],
     ] as [string[], RegExp][]) {
       const { code, stderr } = await apx(argv);
       expect(code, argv.join(' ')).toBe(EXIT.USAGE);

@@ -21,7 +21,7 @@ import {
   type ApiFile,
   type OwnAppliance,
 } from '../api-types';
-import { parseArchitecture, parseFormat, type Architecture } from '../catalog';
+import { hostArchitecture, parseArchitecture, parseFormat, type Architecture } from '../catalog';
 import type { Context } from '../context';
 import { CliError } from '../exit-codes';
 import { isSlug } from '../reference';
@@ -277,7 +277,7 @@ export async function publishCommand(ctx: Context, file: string, options: Publis
     if (!version) throw new CliError('USAGE', `${path.basename(file)} states no version.`, { hint: 'Pass --version <version>.' });
     if (!isValidVersion(version)) throw new CliError('USAGE', `The package's version ${JSON.stringify(version)} cannot be used as a version.`, { hint: 'Pass --version <version>.' });
     // As the site's upload page: the box's own word, else a hint in the file name (…-arm64.qcow2), else amd64.
-    const architecture = wantArch ?? (report.metadata.box?.architecture ? parseArchitecture(report.metadata.box.architecture) : parseArchitecture(guessArchitecture(path.basename(absolute))));
+    const architecture = wantArch ?? hostArchitecture(report.metadata.box?.architecture ?? '') ?? parseArchitecture(guessArchitecture(path.basename(absolute)));
 
     const appliance = await ensureAppliance(ctx, client, { ...listing, slug: listing.slug });
     const created = await ensureVersion(ctx, client, appliance, version, options.changelog);
