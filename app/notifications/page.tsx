@@ -6,20 +6,30 @@ import { ActionForm } from '@/components/challenges/action-form';
 import { pageActor } from '@/lib/auth/guards';
 import { listNotifications } from '@/lib/notifications/notify';
 import { safeNextPath } from '@/lib/actions/action-state';
-import { formatDateTime } from '@/lib/format';
+import { formatInZone } from '@/lib/challenges/logic/state-machine';
 import { cn } from '@/components/ui/cn';
 import { markAllReadAction } from '@/app/notifications/actions';
+import { AlertIcon, BellIcon, ClockIcon, ScalesIcon, TrophyIcon } from '@/components/challenges/icons';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
-const ICON: Record<string, string> = {
-  'judge.assigned': '⚖️',
-  'deadline.submissions': '⏰',
-  'deadline.judging': '⏰',
-  'results.published': '🏆',
-  'entry.disqualified': '⚠️',
-  'assignment.incomplete': '⚠️',
+const ICON: Record<string, { icon: typeof BellIcon; tone: string }> = {
+  'judge.assigned': { icon: ScalesIcon, tone: 'bg-violet-100 text-violet-700' },
+  'deadline.submissions': { icon: ClockIcon, tone: 'bg-sky-100 text-sky-700' },
+  'deadline.judging': { icon: ClockIcon, tone: 'bg-sky-100 text-sky-700' },
+  'results.published': { icon: TrophyIcon, tone: 'bg-amber-100 text-amber-700' },
+  'entry.disqualified': { icon: AlertIcon, tone: 'bg-red-100 text-red-700' },
+  'assignment.incomplete': { icon: AlertIcon, tone: 'bg-red-100 text-red-700' },
 };
+
+function KindIcon({ kind }: { kind: string }) {
+  const { icon: Icon, tone } = ICON[kind] ?? { icon: BellIcon, tone: 'bg-slate-100 text-slate-600' };
+  return (
+    <span aria-hidden className={cn('flex size-9 shrink-0 items-center justify-center rounded-full text-base', tone)}>
+      <Icon />
+    </span>
+  );
+}
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const actor = await pageActor();
@@ -41,14 +51,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             {items.map((n) => {
               const body = (
                 <div className="flex gap-4 px-5 py-4">
-                  <span aria-hidden className="text-xl">{ICON[n.kind] ?? '🔔'}</span>
+                  <KindIcon kind={n.kind} />
                   <div className="min-w-0 flex-1">
                     <p className={cn('text-slate-900', !n.readAt && 'font-semibold')}>
                       {!n.readAt && <span className="mr-2 inline-block size-2 rounded-full bg-brand-600 align-middle" aria-label="Unread" />}
                       {n.title}
                     </p>
                     {n.body && <p className="mt-0.5 text-sm text-slate-600">{n.body}</p>}
-                    <p className="mt-1 text-xs text-slate-400">{formatDateTime(n.createdAt)}</p>
+                    <p className="mt-1 text-xs text-slate-400">{formatInZone(n.createdAt, 'UTC')}</p>
                   </div>
                 </div>
               );

@@ -28,6 +28,8 @@ export function ChallengeEditor({
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const [v, setV] = useState(initial);
+  // A new challenge's address follows its title until the admin edits the address.
+  const [slugTouched, setSlugTouched] = useState(!!initial.slug);
   const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => setV((old) => ({ ...old, [key]: value }));
   const err = (key: string) => state.fields?.[key];
   const totalWeight = useMemo(() => v.criteria.reduce((s, c) => s + (Number(c.weight) > 0 ? Number(c.weight) : 0), 0), [v.criteria]);
@@ -47,11 +49,25 @@ export function ChallengeEditor({
         <CardHeader title="Basics" description="What the challenge is called and what entrants must know." />
         <div className="grid gap-5 p-5 md:grid-cols-2">
           <Field label="Title" name="title" error={err('title')}>
-            {(p) => <Input {...p} name="title" value={v.title} onChange={(e) => set('title', e.target.value)} required />}
+            {(p) => (
+              <Input
+                {...p}
+                name="title"
+                value={v.title}
+                onChange={(e) => {
+                  const title = e.target.value;
+                  setV((old) => ({ ...old, title, ...(slugTouched || locks.slug ? {} : { slug: slugFromTitle(title) }) }));
+                }}
+                required
+              />
+            )}
           </Field>
           <Field label="Address" name="slug" error={err('slug')} hint={locks.slug ? 'Fixed once the challenge is open.' : `/challenges/${v.slug || 'your-slug'}`}>
             {(p) => (
-              <Input {...p} name="slug" value={v.slug} readOnly={locks.slug} onChange={(e) => set('slug', e.target.value.toLowerCase())} required pattern="[a-z0-9-]+" />
+              <Input {...p} name="slug" value={v.slug} readOnly={locks.slug} onChange={(e) => {
+                  setSlugTouched(true);
+                  set('slug', e.target.value.toLowerCase());
+                }} required pattern="[a-z0-9-]+" />
             )}
           </Field>
           <div className="md:col-span-2">
@@ -227,6 +243,17 @@ export function ChallengeEditor({
       </div>
     </form>
   );
+}
+
+function slugFromTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
 }
 
 function Toggle({ name, label, hint, checked, disabled, onChange }: { name: string; label: string; hint: string; checked: boolean; disabled?: boolean; onChange: (checked: boolean) => void }) {

@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { listAuditLog } from '@/lib/challenges/list-audit-log';
-import { formatDateTime } from '@/lib/format';
+import { formatInZone } from '@/lib/challenges/logic/state-machine';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
 
@@ -95,7 +95,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100">
               {log.rows.map((r) => (
                 <tr key={r.id} className="align-top" data-testid="audit-row">
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatDateTime(r.createdAt)}</td>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatInZone(r.createdAt, 'UTC')}</td>
                   <td className="px-4 py-3">
                     {r.actor ? (
                       <>

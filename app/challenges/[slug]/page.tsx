@@ -14,6 +14,7 @@ import { getPublicChallenge } from '@/lib/challenges/public-views';
 import { entryWindow, listEligibleVersions, listMyEntries } from '@/lib/challenges/entries';
 import { formatInZone } from '@/lib/challenges/logic/state-machine';
 import { withdrawAction, voteAction } from '@/app/challenges/[slug]/actions';
+import { TrophyIcon } from '@/components/challenges/icons';
 
 type Params = { slug: string };
 
@@ -92,7 +93,7 @@ export default async function ChallengePage({ params }: { params: Promise<Params
                     <span className="text-xs whitespace-nowrap text-slate-500">{c.entries} {c.entries === 1 ? 'entry' : 'entries'}</span>
                   </div>
                   {c.description && <p className="mt-1 text-sm text-slate-600">{c.description}</p>}
-                  {c.prize && <p className="mt-3 text-sm font-medium text-amber-800">🏆 {c.prize}</p>}
+                  {c.prize && <p className="mt-3 text-sm font-medium text-amber-800"><TrophyIcon className="mr-1" />{c.prize}</p>}
                 </Card>
               ))}
             </div>
@@ -201,7 +202,7 @@ export default async function ChallengePage({ params }: { params: Promise<Params
                         <Badge tone={entryTone[e.status]}>{e.status.toLowerCase()}</Badge>
                       </div>
                       {e.disqualifyReason && <p className="mt-2 text-xs text-red-700">{e.disqualifyReason}</p>}
-                      {e.awards.map((a) => <Badge key={a.title} tone="amber" className="mt-2">🏆 {a.title}</Badge>)}
+                      {e.awards.map((a) => <Badge key={a.title} tone="amber" className="mt-2"><TrophyIcon className="mr-1" />{a.title}</Badge>)}
                       {e.status === 'ACTIVE' && window.ok && (
                         <ActionForm
                           action={withdrawAction}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Card, CardHeader } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
 import { ChallengeEditor } from '@/components/challenges/challenge-editor';
 import { ChallengeTimeline } from '@/components/challenges/timeline';
@@ -90,10 +90,10 @@ export default async function AdminChallengePage({ params }: { params: Promise<{
       </section>
 
       <section aria-labelledby="settings">
-        <Card className="mb-4 border-none bg-transparent shadow-none">
-          <CardHeader title="Settings" description={`Created by ${ch.createdBy?.name ?? 'an admin'}. Times in ${ch.timeZone}.`} />
-        </Card>
-        <h2 id="settings" className="sr-only">Settings</h2>
+        <div className="mb-4">
+          <h2 id="settings" className="text-xl font-semibold text-slate-900">Settings</h2>
+          <p className="mt-1 text-sm text-slate-500">Created by {ch.createdBy?.name ?? 'an admin'}. Times are in {ch.timeZone}.</p>
+        </div>
         <ChallengeEditor
           key={ch.updatedAt.toISOString()}
           action={updateChallengeAction.bind(null, ch.id)}

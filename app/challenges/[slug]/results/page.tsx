@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { getPublicResults, type PublicResults } from '@/lib/challenges/public-views';
 import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { TrophyIcon } from '@/components/challenges/icons';
 
 type Params = { slug: string };
 
@@ -13,6 +14,13 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const r = await getPublicResults(slug);
   return r ? { title: `Results · ${r.challenge.title}`, description: `The winners of ${r.challenge.title}.` } : { title: 'Not found' };
 }
+
+const TIE_NOTE: Record<string, string> = {
+  weightedMean: 'higher weighted mean',
+  scoreCount: 'more scores',
+  createdAt: 'earlier entry',
+  entryId: 'entry id',
+};
 
 type Winner = NonNullable<PublicResults['grandPrize']>;
 
@@ -31,7 +39,7 @@ function WinnerCard({ award, prize, kind, testId }: { award: Winner; prize?: str
         <Link href={e.href} className="hover:text-brand-700">{e.appliance}</Link>
       </p>
       <p className="text-sm text-slate-600">by {e.publisher} · v{e.version}</p>
-      {prize && <p className="mt-2 text-sm font-medium text-amber-800">🏆 {prize}</p>}
+      {prize && <p className="mt-2 text-sm font-medium text-amber-800"><TrophyIcon className="mr-1" />{prize}</p>}
     </div>
   );
 }
@@ -57,7 +65,7 @@ export default async function ResultsPage({ params }: { params: Promise<Params> 
         <section aria-labelledby="grand-heading">
           <h2 id="grand-heading" className="sr-only">Grand prize</h2>
           <div className="rounded-2xl border border-amber-300 bg-gradient-to-br from-amber-100 via-amber-50 to-white p-8 shadow-sm" data-testid="grand-prize">
-            <p className="text-sm font-semibold tracking-wide text-amber-800 uppercase">🏆 Grand prize{ch.grandPrize ? ` · ${ch.grandPrize}` : ''}</p>
+            <p className="text-sm font-semibold tracking-wide text-amber-800 uppercase"><TrophyIcon className="mr-1" />Grand prize{ch.grandPrize ? ` · ${ch.grandPrize}` : ''}</p>
             {r.grandPrize.entry && (
               <>
                 <p className="mt-3 text-3xl font-bold text-slate-900">
@@ -121,7 +129,15 @@ export default async function ResultsPage({ params }: { params: Promise<Params> 
           <Card key={c.id}>
             <CardHeader title={c.name} />
             <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+              <table className="w-full min-w-[40rem] table-fixed text-left text-sm">
+                <colgroup>
+                  <col className="w-14" />
+                  <col />
+                  <col className="w-36" />
+                  <col className="w-32" />
+                  <col className="w-24" />
+                  {ch.peoplesChoice && <col className="w-24" />}
+                </colgroup>
                 <thead className="text-xs text-slate-500 uppercase">
                   <tr>
                     <th className="px-5 py-2 font-medium">#</th>
@@ -140,6 +156,7 @@ export default async function ResultsPage({ params }: { params: Promise<Params> 
                         <Link href={row.href} className="font-medium text-slate-900 hover:text-brand-700">{row.appliance}</Link>
                         <span className="ml-2 text-xs text-slate-500">{row.publisher}</span>
                         {c.winner?.entry?.entryId === row.entryId && <Badge tone="amber" className="ml-2">winner</Badge>}
+                        {row.tieBrokenBy && <Badge tone="violet" className="ml-2">tie: {TIE_NOTE[row.tieBrokenBy]}</Badge>}
                       </td>
                       <td className="px-3 py-2.5 text-right tabular-nums">{row.scoreCount ? fmt(row.weightedMean) : '—'}</td>
                       <td className="px-3 py-2.5 text-right tabular-nums">{row.scoreCount ? fmt(row.normalized, 2) : '—'}</td>

@@ -7,8 +7,9 @@ import { inputClass } from '@/components/ui/field';
 import { ActionForm } from '@/components/challenges/action-form';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { listAdminEntries } from '@/lib/challenges/admin-views';
-import { formatDateTime } from '@/lib/format';
+import { formatInZone } from '@/lib/challenges/logic/state-machine';
 import { disqualifyAction } from '@/app/admin/challenges/actions';
+import { TrophyIcon } from '@/components/challenges/icons';
 
 export const metadata: Metadata = { title: 'Entries · Admin' };
 
@@ -39,9 +40,9 @@ export default async function AdminEntriesPage({ params }: { params: Promise<{ s
                   {e.appliance.name}
                 </Link>
                 <p className="text-xs text-slate-500">
-                  <span className="font-mono">{e.label}</span> · version {e.version.version} · entered {formatDateTime(e.createdAt)}
+                  <span className="font-mono">{e.label}</span> · version {e.version.version} · entered {formatInZone(e.createdAt, 'UTC')}
                 </p>
-                {e.awards.length > 0 && <p className="mt-1 flex flex-wrap gap-1">{e.awards.map((a) => <Badge key={a.title} tone="amber">🏆 {a.title}</Badge>)}</p>}
+                {e.awards.length > 0 && <p className="mt-1 flex flex-wrap gap-1">{e.awards.map((a) => <Badge key={a.title} tone="amber"><TrophyIcon className="mr-1" />{a.title}</Badge>)}</p>}
               </td>
               <td className="px-4 py-3">
                 <p>{e.entrant.name}</p>

@@ -9,6 +9,7 @@ import { getAdminLeaderboard } from '@/lib/challenges/leaderboard';
 import { AWARD_RULES } from '@/lib/challenges/logic/awards';
 import { formatInZone } from '@/lib/challenges/logic/state-machine';
 import { publishAction } from '@/app/admin/challenges/actions';
+import { TrophyIcon } from '@/components/challenges/icons';
 
 export const metadata: Metadata = { title: 'Leaderboard · Admin' };
 
@@ -113,7 +114,16 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
             <p className="px-5 py-4 text-sm text-slate-500">No entries in this category.</p>
           ) : (
             <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+              <table className="w-full min-w-[56rem] table-fixed text-left text-sm">
+                <colgroup>
+                  <col className="w-14" />
+                  <col />
+                  <col className="w-28" />
+                  <col className="w-28" />
+                  <col className="w-20" />
+                  <col className="w-20" />
+                  <col className="w-72" />
+                </colgroup>
                 <thead className="text-xs text-slate-500 uppercase">
                   <tr>
                     <th className="px-5 py-2 font-medium">#</th>
@@ -135,7 +145,7 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
                           {r.publisher} · v{r.version} · <span className="font-mono">{r.label}</span>
                         </p>
                         <div className="mt-1 flex flex-wrap gap-1">
-                          {awardsOf(r.entryId).map((a) => <Badge key={a.kind + a.title} tone="amber">🏆 {a.title}</Badge>)}
+                          {awardsOf(r.entryId).map((a) => <Badge key={a.kind + a.title} tone="amber"><TrophyIcon className="mr-1" />{a.title}</Badge>)}
                           {r.tieBrokenBy && <Badge tone="violet">{TIE_LABEL[r.tieBrokenBy]}</Badge>}
                         </div>
                       </td>

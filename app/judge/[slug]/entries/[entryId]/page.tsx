@@ -12,6 +12,7 @@ import { pageActorWithRole } from '@/lib/auth/guards';
 import { getJudgeEntry } from '@/lib/challenges/judge-view';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatMemory } from '@/lib/format';
 import { declareConflictAction, saveScorecardAction } from '@/app/judge/[slug]/actions';
+import { DownloadIcon } from '@/components/challenges/icons';
 
 export const metadata: Metadata = { title: 'Judge an entry' };
 
@@ -77,7 +78,8 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
                       <p className="font-mono text-xs text-slate-500">{f.downloadName}</p>
                     </div>
                     <a href={f.downloadUrl} className="inline-flex h-9 items-center gap-2 rounded-lg bg-brand-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid={`download-${f.id}`}>
-                      ⬇ Download
+                      <DownloadIcon />
+                      Download
                     </a>
                   </div>
                   <p className="font-mono text-xs break-all text-slate-600">
