@@ -26,7 +26,8 @@ export function formatDate(d: Date | string | null | undefined, timeZone = 'UTC'
 
 export function formatDateTime(d: Date | string | null | undefined, timeZone = 'UTC'): string {
   if (!d) return '—';
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(
+  // dateStyle/timeStyle cannot be combined with timeZoneName (Intl throws): spell the fields out.
+  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
     new Date(d),
   );
 }

@@ -41,7 +41,7 @@ export function NewListingForm({ handle, categories }: { handle: string; categor
       >
         {(p) => (
           <div className="flex items-stretch">
-            <span className="inline-flex items-center rounded-l-lg border border-r-0 border-slate-300 bg-slate-50 px-3 font-mono text-sm text-slate-500">{handle}/</span>
+            <span className="inline-flex shrink-0 items-center rounded-l-lg border border-r-0 border-slate-300 bg-slate-50 px-3 font-mono text-sm whitespace-nowrap text-slate-500">{handle}/</span>
             <Input
               {...p}
               name="slug"

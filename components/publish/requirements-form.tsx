@@ -7,9 +7,10 @@ import { Field, FormMessage, Input, Select } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { OS_FAMILIES, type Listing } from '@/lib/publishing/api-schemas';
 import type { InspectionSummary } from '@/lib/files/inspection-summary';
+import { formatBytes, formatMemory } from '@/lib/format';
 
 const GiB = 1024 ** 3;
-const gib = (bytes: number | null) => (bytes === null ? '' : String(Math.round((bytes / GiB) * 100) / 100));
+const gib = (bytes: number | null) => (bytes === null ? '' : String(Number((bytes / GiB).toPrecision(3))));
 
 export function RequirementsForm({ applianceId, requirements, inspection }: { applianceId: string; requirements: Listing['requirements']; inspection: InspectionSummary | null }) {
   const [state, action, pending] = useActionState(updateRequirementsAction.bind(null, applianceId), initialActionState);
@@ -41,7 +42,7 @@ export function RequirementsForm({ applianceId, requirements, inspection }: { ap
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-900 ring-1 ring-brand-200">
           <p>
             <span className="font-medium">Found by inspection:</span>{' '}
-            {[inspection.cpus && `${inspection.cpus} CPU`, inspection.memoryMiB && `${inspection.memoryMiB} MiB memory`, inspection.diskBytes && `${gib(inspection.diskBytes)} GiB disk`, inspection.os]
+            {[inspection.cpus && `${inspection.cpus} CPU`, inspection.memoryMiB && `${formatMemory(inspection.memoryMiB)} memory`, inspection.diskBytes && `${formatBytes(inspection.diskBytes)} disk`, inspection.os]
               .filter(Boolean)
               .join(' · ') || 'no hardware figures'}
           </p>

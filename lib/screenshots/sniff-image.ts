@@ -67,11 +67,12 @@ function pngProblem(b: Uint8Array): string | null {
 function jpegProblem(b: Uint8Array): string | null {
   let i = 2;
   const segment = () => {
+    if (i + 4 > b.length) return -1;
     const length = (b[i + 2] << 8) | b[i + 3];
     if (length < 2 || i + 2 + length > b.length) return -1;
     return length;
   };
-  while (i + 4 <= b.length) {
+  while (i + 2 <= b.length) {
     if (b[i] !== 0xff) return 'The JPEG structure is damaged.';
     const marker = b[i + 1];
     if (marker === 0xff) {

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth/session';
 import { runAction } from '@/lib/actions/run-action';
 import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
@@ -14,8 +13,7 @@ export async function moderateAction(applianceId: string, _prev: ActionState, fo
     const parsed = moderationRequestSchema.safeParse(values);
     if (!parsed.success) return { ok: false, message: 'Say why the listing is rejected: the publisher sees this.', fields: fieldErrors(parsed.error) };
     const decided = await moderateAppliance(actor, applianceId, parsed.data);
-    revalidatePath('/admin/moderation');
-    revalidatePath('/admin');
+    // No revalidatePath: the decided card stays on screen with its outcome until the next visit (the pages are dynamic).
     return { ok: true, message: decided.status === 'PUBLISHED' ? 'Approved and published.' : 'Rejected; the publisher sees your reason.' };
   });
   return { ...result, values };

@@ -32,7 +32,7 @@ export default async function PublisherProfilePage() {
             <PublisherProfileForm initial={{ displayName: publisher.displayName, url: publisher.url, bio: publisher.bio }} />
           </div>
         </Card>
-        <Card>
+        <Card className="self-start">
           <CardHeader title="Avatar" />
           <div className="space-y-4 p-5">
             <div className="flex items-center gap-3">
