@@ -1,0 +1,18 @@
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { jsonResponse } from '@/lib/catalog/api-response';
+import { parseSearchParams } from '@/lib/catalog/search-params';
+import { searchAppliances } from '@/lib/catalog/search-appliances';
+import { invalid } from '@/lib/errors';
+
+/** GET /api/v1/appliances — search published listings with facets and cursor pagination. */
+export const GET = apiRoute(async (request) => {
+  await authenticate(request, { scope: 'read' });
+  const { request: search, problems } = parseSearchParams(new URL(request.url).searchParams);
+  if (problems.length) {
+    throw invalid('Some search parameters are not valid.', Object.fromEntries(problems.map((p) => [p.field, p.message])));
+  }
+  // The API pages with cursors only; `page` belongs to the browse page.
+  const result = await searchAppliances({ ...search, page: 1 });
+  return jsonResponse({ items: result.items, nextCursor: result.nextCursor, total: result.total, facets: result.facets });
+});
