@@ -60,7 +60,7 @@ export async function runAssignment(
     userId,
     kind: 'judge.assigned',
     title: `${n} ${n === 1 ? 'entry' : 'entries'} to judge in ${challenge.title}`,
-    body: `You have been assigned ${n} new ${n === 1 ? 'entry' : 'entries'} in ${challenge.title}. Open your judging workspace to download, launch and score them.`,
+    body: `You have been assigned ${n} new ${n === 1 ? 'entry' : 'entries'} in ${challenge.title}. Open your judging workspace to download, launch and score ${n === 1 ? 'it' : 'them'}.`,
     link: `/judge/${challenge.slug}`,
   }));
   if (plan.shortfall.length > 0 && actorId === null) {

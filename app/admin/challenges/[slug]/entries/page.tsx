@@ -22,7 +22,14 @@ export default async function AdminEntriesPage({ params }: { params: Promise<{ s
   if (entries.length === 0) return <EmptyState title="No entries yet." />;
   return (
     <Card className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className="w-full min-w-[56rem] table-fixed text-left text-sm">
+        <colgroup>
+          <col />
+          <col className="w-44" />
+          <col className="w-40" />
+          <col className="w-36" />
+          <col className="w-48" />
+        </colgroup>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
           <tr>
             <th className="px-4 py-3 font-medium">Entry</th>
@@ -55,14 +62,14 @@ export default async function AdminEntriesPage({ params }: { params: Promise<{ s
                 {e.disqualifyReason && <p className="mt-1 max-w-xs text-xs text-red-700">{e.disqualifyReason}</p>}
                 {e.status === 'ACTIVE' && ch.state !== 'DRAFT' && (
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-xs font-medium text-red-700">Disqualify…</summary>
+                    <summary className="cursor-pointer text-xs font-medium whitespace-nowrap text-red-700">Disqualify…</summary>
                     <ActionForm
                       action={disqualifyAction}
                       fields={{ slug: ch.slug, entryId: e.id }}
                       label="Disqualify"
                       buttonLabel={`Disqualify ${e.appliance.name}`}
                       variant="danger"
-                      className="mt-2 w-72"
+                      className="mt-2"
                       confirm={`Disqualify ${e.appliance.name}? ${ch.state === 'RESULTS' || ch.state === 'ARCHIVED' ? 'The awards will be recomputed.' : ''}`}
                     >
                       <label htmlFor={`dq-${e.id}`} className="text-xs text-slate-600">Reason (shown on the results page and logged)</label>

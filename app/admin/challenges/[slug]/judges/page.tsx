@@ -13,6 +13,10 @@ export const metadata: Metadata = { title: 'Judges · Admin' };
 
 const cardTone = { SUBMITTED: 'green', DRAFT: 'amber' } as const;
 
+// The form controls' look without their full width, for fields that sit in a row.
+const inlineField =
+  'h-8 w-56 rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none';
+
 export default async function AdminJudgesPage({ params }: { params: Promise<{ slug: string }> }) {
   const actor = await pageActorWithRole('ADMIN');
   const { slug } = await params;
@@ -22,7 +26,7 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
   const short = o.entries.filter((e) => e.short > 0);
   return (
     <div className="space-y-8">
-      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+      <div className="grid items-start gap-6 xl:grid-cols-[1fr_22rem]">
         <Card>
           <CardHeader title="Panel" description={`${o.judges.length} judges · ${ch.judgesPerEntry} per entry · ${ch.blind ? 'blind' : 'not blind'}`} />
           {o.judges.length === 0 ? (
@@ -126,18 +130,29 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
                           {a.conflicted && <Badge tone="red">conflict declared after submitting</Badge>}
                         </div>
                         {a.candidates.length > 0 && (
-                          <ActionForm action={reassignAction} fields={{ slug: ch.slug, assignmentId: a.id }} label="Reassign" buttonLabel={`Reassign ${a.judge} on ${e.label}`} variant="secondary" inline>
-                            <label className="sr-only" htmlFor={`to-${a.id}`}>New judge</label>
-                            <select id={`to-${a.id}`} name="judgeId" className={`${inputClass} w-56`} defaultValue={a.candidates[0].judgeId}>
-                              {a.candidates.map((c) => (
-                                <option key={c.judgeId} value={c.judgeId}>
-                                  {c.name} · load {c.load}{c.keepsBalance ? '' : ' (unbalances)'}
-                                </option>
-                              ))}
-                            </select>
-                            <label className="sr-only" htmlFor={`why-${a.id}`}>Reason</label>
-                            <input id={`why-${a.id}`} name="reason" required minLength={5} placeholder="Reason (logged)" className={`${inputClass} w-56`} />
-                          </ActionForm>
+                          <details className="group lg:text-right">
+                            <summary className="cursor-pointer text-sm font-medium text-brand-700">Reassign…</summary>
+                            <ActionForm
+                              action={reassignAction}
+                              fields={{ slug: ch.slug, assignmentId: a.id }}
+                              label="Reassign"
+                              buttonLabel={`Reassign ${a.judge} on ${e.label}`}
+                              variant="secondary"
+                              inline
+                              className="mt-2 lg:justify-end"
+                            >
+                              <label className="sr-only" htmlFor={`to-${a.id}`}>New judge</label>
+                              <select id={`to-${a.id}`} name="judgeId" className={inlineField} defaultValue={a.candidates[0].judgeId}>
+                                {a.candidates.map((c) => (
+                                  <option key={c.judgeId} value={c.judgeId}>
+                                    {c.name} · load {c.load}{c.keepsBalance ? '' : ' (unbalances)'}
+                                  </option>
+                                ))}
+                              </select>
+                              <label className="sr-only" htmlFor={`why-${a.id}`}>Reason</label>
+                              <input id={`why-${a.id}`} name="reason" required minLength={5} placeholder="Reason (logged)" className={inlineField} />
+                            </ActionForm>
+                          </details>
                         )}
                       </li>
                     ))}
@@ -146,12 +161,12 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
                 {e.addCandidates.length > 0 && (
                   <ActionForm action={assignByHandAction} fields={{ slug: ch.slug, entryId: e.id }} label="Assign" buttonLabel={`Assign a judge to ${e.label}`} variant="secondary" inline className="mt-3">
                     <label className="sr-only" htmlFor={`add-${e.id}`}>Judge</label>
-                    <select id={`add-${e.id}`} name="judgeId" className={`${inputClass} w-56`}>
+                    <select id={`add-${e.id}`} name="judgeId" className={inlineField}>
                       {e.addCandidates.map((c) => (
                         <option key={c.judgeId} value={c.judgeId}>{c.name} · load {c.load}</option>
                       ))}
                     </select>
-                    <input name="reason" aria-label="Reason" required minLength={5} placeholder="Reason (logged)" className={`${inputClass} w-56`} />
+                    <input name="reason" aria-label="Reason" required minLength={5} placeholder="Reason (logged)" className={inlineField} />
                   </ActionForm>
                 )}
               </li>
