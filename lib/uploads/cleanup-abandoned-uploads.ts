@@ -31,14 +31,22 @@ async function listStorageUploads(prefix: string) {
  * and their rows removed; uploads S3 holds under our prefix that no row knows (a crash between
  * creating and recording one) are aborted too; files stuck waiting for inspection are queued again.
  */
-export async function cleanupAbandonedUploads(options: { ttlHours: number; now?: Date; log?: (m: string) => void }) {
+export async function cleanupAbandonedUploads(options: {
+  ttlHours: number;
+  now?: Date;
+  log?: (m: string) => void;
+  /** Only this user's uploads (support tooling, tests); the job cleans everyone's. */
+  userId?: string;
+  /** Where to look for uploads no row knows; default all of ours. */
+  prefix?: string;
+}) {
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - options.ttlHours * HOUR);
   const log = options.log ?? (() => {});
 
   let expired = 0;
   const stale = await db.upload.findMany({
-    where: { state: 'ACTIVE', updatedAt: { lt: cutoff } },
+    where: { state: 'ACTIVE', updatedAt: { lt: cutoff }, ...(options.userId ? { userId: options.userId } : {}) },
     select: { id: true, fileId: true, objectKey: true, s3UploadId: true, userId: true },
     take: 1000,
   });
@@ -61,7 +69,7 @@ export async function cleanupAbandonedUploads(options: { ttlHours: number; now?:
   let orphans = 0;
   try {
     const known = new Set((await db.upload.findMany({ where: { state: 'ACTIVE' }, select: { s3UploadId: true } })).map((u) => u.s3UploadId));
-    for (const s of await listStorageUploads('appliances/')) {
+    for (const s of await listStorageUploads(options.prefix ?? 'appliances/')) {
       if (known.has(s.uploadId) || s.initiated >= cutoff) continue;
       const { internal, bucket } = storage();
       await internal.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: s.key, UploadId: s.uploadId })).catch(() => {});
