@@ -1,21 +1,27 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/roles';
-import { canDownloadFile, canViewListing, hasPrivilegedView } from '@/lib/appliances/visibility';
+import { canDownloadFile } from '@/lib/appliances/visibility';
+import { findListing } from '@/lib/catalog/listing-access';
+import { launchPlans } from '@/lib/catalog/launch-file';
 import { compareVersions } from '@/lib/versions';
 
 /**
  * Everything the appliance page shows, already filtered for the caller: null when the caller may
  * not see the listing (the page answers 404, never "forbidden", so hidden listings stay secret).
+ * The public sees released and revoked versions, and only the files it may download; owners,
+ * admins and judges assigned to the listing see drafts, unverified files and reject reasons.
  */
 export async function getApplianceDetail(actor: Actor | null, publisherHandle: string, slug: string) {
-  const row = await db.appliance.findFirst({
-    where: { slug, publisher: { handle: publisherHandle } },
+  const access = await findListing(actor, publisherHandle, slug);
+  if (!access) return null;
+  const row = await db.appliance.findUniqueOrThrow({
+    where: { id: access.applianceId },
     include: {
       publisher: { select: { handle: true, displayName: true, url: true, bio: true, ownerId: true } },
       category: { select: { slug: true, name: true } },
-      screenshots: { orderBy: { position: 'asc' } },
-      versions: { include: { files: { orderBy: [{ format: 'asc' }, { architecture: 'asc' }] } } },
+      screenshots: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
+      versions: { include: { files: { orderBy: [{ format: 'asc' }, { architecture: 'asc' }, { provider: 'asc' }] } } },
       entries: {
         select: {
           awards: { select: { title: true, kind: true, challenge: { select: { slug: true, title: true, state: true } } } },
@@ -23,10 +29,8 @@ export async function getApplianceDetail(actor: Actor | null, publisherHandle: s
       },
     },
   });
-  if (!row) return null;
-  const listing = { status: row.status, ownerId: row.publisher.ownerId };
-  if (!canViewListing(actor, listing)) return null;
-  const privileged = hasPrivilegedView(actor, listing);
+  const { privileged } = access;
+  const hardware = { cpus: row.minCpus, memoryMiB: row.minMemoryMiB };
 
   const versions = row.versions
     .filter((v) => privileged || v.status !== 'DRAFT')
@@ -40,8 +44,9 @@ export async function getApplianceDetail(actor: Actor | null, publisherHandle: s
       revokedAt: v.revokedAt?.toISOString() ?? null,
       revokeReason: v.revokeReason,
       files: v.files
-        .filter((f) => privileged || f.status === 'VERIFIED')
-        .map((f) => ({
+        .map((f) => ({ f, downloadable: canDownloadFile(actor, access.facts, { status: f.status, versionStatus: v.status }, access.assignedJudge) }))
+        .filter(({ downloadable }) => privileged || downloadable)
+        .map(({ f, downloadable }) => ({
           id: f.id,
           format: f.format,
           architecture: f.architecture,
@@ -51,8 +56,12 @@ export async function getApplianceDetail(actor: Actor | null, publisherHandle: s
           sha256: f.sha256,
           status: f.status,
           rejectReason: privileged ? f.rejectReason : null,
-          inspection: f.inspection,
-          downloadable: canDownloadFile(actor, listing, { status: f.status, versionStatus: v.status }),
+          verifiedAt: f.status === 'VERIFIED' ? (f.inspectedAt?.toISOString() ?? null) : null,
+          downloadable,
+          launch:
+            f.status === 'VERIFIED'
+              ? launchPlans(f, { publisher: row.publisher.handle, appliance: row.slug, version: v.version, hardware })
+              : [],
         })),
     }));
 
@@ -77,10 +86,15 @@ export async function getApplianceDetail(actor: Actor | null, publisherHandle: s
       osFamily: row.osFamily,
       osName: row.osName,
     },
+    formats: row.formats,
+    architectures: row.architectures,
+    latestVersion: row.latestVersion,
+    downloadSizeBytes: row.downloadSizeBytes === null ? null : Number(row.downloadSizeBytes),
     downloadCount: row.downloadCount,
     ratingAvg: row.ratingAvg,
     ratingCount: row.ratingCount,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
     screenshots: row.screenshots.map((s) => ({ id: s.id, caption: s.caption, width: s.width, height: s.height })),
     awards: row.entries.flatMap((e) =>
       e.awards
@@ -88,8 +102,9 @@ export async function getApplianceDetail(actor: Actor | null, publisherHandle: s
         .map((a) => ({ title: a.title, kind: a.kind, challenge: { slug: a.challenge.slug, title: a.challenge.title } })),
     ),
     versions,
-    viewer: { privileged, isOwner: !!actor && actor.id === row.publisher.ownerId },
+    viewer: { privileged, isOwner: access.owner, isAdmin: !!actor?.roles.includes('ADMIN'), assignedJudge: access.assignedJudge, signedIn: !!actor },
   };
 }
 
 export type ApplianceDetail = NonNullable<Awaited<ReturnType<typeof getApplianceDetail>>>;
+export type ApplianceDetailFile = ApplianceDetail['versions'][number]['files'][number];

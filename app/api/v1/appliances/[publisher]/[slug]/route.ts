@@ -1,0 +1,17 @@
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { jsonResponse } from '@/lib/catalog/api-response';
+import { applianceView } from '@/lib/catalog/api-views';
+import { getApplianceDetail } from '@/lib/catalog/get-appliance-detail';
+import { notFound } from '@/lib/errors';
+
+type Params = { publisher: string; slug: string };
+
+/** GET /api/v1/appliances/{publisher}/{slug} — one listing, as the caller may see it. */
+export const GET = apiRoute<Params>(async (request, { params }) => {
+  const caller = await authenticate(request, { scope: 'read' });
+  const { publisher, slug } = await params;
+  const detail = await getApplianceDetail(caller?.actor ?? null, publisher, slug);
+  if (!detail) throw notFound('That appliance');
+  return jsonResponse(applianceView(detail));
+});

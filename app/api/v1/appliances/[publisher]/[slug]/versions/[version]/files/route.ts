@@ -1,0 +1,18 @@
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { jsonResponse } from '@/lib/catalog/api-response';
+import { fileView } from '@/lib/catalog/api-views';
+import { getApplianceDetail } from '@/lib/catalog/get-appliance-detail';
+import { notFound } from '@/lib/errors';
+
+type Params = { publisher: string; slug: string; version: string };
+
+/** GET …/versions/{version}/files — the files of one version the caller may see. */
+export const GET = apiRoute<Params>(async (request, { params }) => {
+  const caller = await authenticate(request, { scope: 'read' });
+  const { publisher, slug, version } = await params;
+  const detail = await getApplianceDetail(caller?.actor ?? null, publisher, slug);
+  const found = detail?.versions.find((v) => v.version === version);
+  if (!found) throw notFound('That version');
+  return jsonResponse({ items: found.files.map(fileView) });
+});

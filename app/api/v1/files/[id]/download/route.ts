@@ -1,0 +1,27 @@
+import { after } from 'next/server';
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { clientIp } from '@/lib/http/client-ip';
+import { prepareDownload } from '@/lib/downloads/prepare-download';
+import { recordDownload } from '@/lib/downloads/record-download';
+
+/**
+ * GET /api/v1/files/{id}/download — 302 to a short-lived presigned URL of the bytes (the object
+ * store serves Range requests, so downloads resume). Counted after the answer has gone out.
+ */
+export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
+  const caller = await authenticate(request, { scope: 'read' });
+  const { id } = await params;
+  const actor = caller?.actor ?? null;
+  const target = await prepareDownload(actor, id);
+  const ip = clientIp(request.headers);
+  after(() =>
+    recordDownload({ fileId: target.fileId, applianceId: target.applianceId, userId: actor?.id ?? null, ip }).catch((e: unknown) =>
+      console.error('[downloads] counting failed:', e),
+    ),
+  );
+  return new Response(null, {
+    status: 302,
+    headers: { location: target.url, 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' },
+  });
+});

@@ -1,0 +1,22 @@
+import { apiRoute } from '@/lib/api/route';
+import { authenticate } from '@/lib/api/authenticate';
+import { jsonResponse } from '@/lib/catalog/api-response';
+import { getVagrantCatalog } from '@/lib/catalog/get-vagrant-catalog';
+import { notFound } from '@/lib/errors';
+
+type Params = { publisher: string; appliance: string };
+
+/** GET /api/v1/vagrant/{publisher}/{appliance} — Vagrant box metadata: `vagrant box add <this URL>`. */
+export const GET = apiRoute<Params>(async (request, { params }) => {
+  const caller = await authenticate(request, { scope: 'read' });
+  const { publisher, appliance } = await params;
+  const catalog = await getVagrantCatalog(caller?.actor ?? null, publisher, appliance);
+  if (!catalog) throw notFound('That box');
+  return jsonResponse(catalog);
+});
+
+/** Vagrant first sends HEAD and treats the URL as a catalog only when it answers application/json. */
+export const HEAD = apiRoute<Params>(async (request, context) => {
+  const res = await GET(request, context);
+  return new Response(null, { status: res.status, headers: res.headers });
+});

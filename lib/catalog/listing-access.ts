@@ -1,0 +1,78 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/roles';
+import { canDownloadFile, canViewListing, hasPrivilegedView, isOwner, type ListingFacts } from '@/lib/appliances/visibility';
+import { isAssignedJudge } from '@/lib/challenges/is-assigned-judge';
+
+/*
+ * Who may see what, decided once for pages, API routes, the Vagrant catalog and downloads. A
+ * listing or file the caller may not see is "not found" (null), never "forbidden": its existence
+ * stays secret. Assigned judges are looked up only when the listing is not public anyway.
+ */
+
+export interface ListingAccess {
+  applianceId: string;
+  /** Owner, admin or assigned judge: sees drafts, unverified and revoked files, reject reasons. */
+  privileged: boolean;
+  owner: boolean;
+  assignedJudge: boolean;
+  facts: ListingFacts;
+}
+
+async function decide(actor: Actor | null, applianceId: string, facts: ListingFacts): Promise<ListingAccess | null> {
+  // A judge's assignment matters only where the listing would otherwise be hidden from them.
+  const judge = !hasPrivilegedView(actor, facts) && !!actor ? await isAssignedJudge(actor, applianceId) : false;
+  if (!canViewListing(actor, facts, judge)) return null;
+  return { applianceId, privileged: hasPrivilegedView(actor, facts, judge), owner: isOwner(actor, facts), assignedJudge: judge, facts };
+}
+
+/** The listing `publisher/slug` as the caller may see it, or null. */
+export async function findListing(actor: Actor | null, publisherHandle: string, slug: string): Promise<ListingAccess | null> {
+  if (!isSlugLike(publisherHandle) || !isSlugLike(slug)) return null;
+  const row = await db.appliance.findFirst({
+    where: { slug, publisher: { handle: publisherHandle } },
+    select: { id: true, status: true, publisher: { select: { ownerId: true } } },
+  });
+  if (!row) return null;
+  return decide(actor, row.id, { status: row.status, ownerId: row.publisher.ownerId });
+}
+
+export interface FileAccess extends ListingAccess {
+  /** Whether the caller may fetch the bytes. */
+  downloadable: boolean;
+  file: { id: string; objectKey: string; fileName: string; status: string; versionStatus: string };
+}
+
+/**
+ * A file as the caller may see it: the public sees verified files of released versions of
+ * published listings; owners, admins and assigned judges see every file of their listing.
+ */
+export async function findFile(actor: Actor | null, fileId: string): Promise<FileAccess | null> {
+  if (!isIdLike(fileId)) return null;
+  const file = await db.applianceFile.findUnique({
+    where: { id: fileId },
+    select: {
+      id: true,
+      status: true,
+      objectKey: true,
+      fileName: true,
+      version: { select: { status: true, appliance: { select: { id: true, status: true, publisher: { select: { ownerId: true } } } } } },
+    },
+  });
+  if (!file) return null;
+  const appliance = file.version.appliance;
+  const access = await decide(actor, appliance.id, { status: appliance.status, ownerId: appliance.publisher.ownerId });
+  if (!access) return null;
+  const fileFacts = { status: file.status, versionStatus: file.version.status };
+  const downloadable = canDownloadFile(actor, access.facts, fileFacts, access.assignedJudge);
+  // The public sees exactly the files it may download; privileged callers see them all.
+  if (!access.privileged && !downloadable) return null;
+  return { ...access, downloadable, file: { id: file.id, objectKey: file.objectKey, fileName: file.fileName, status: file.status, versionStatus: file.version.status } };
+}
+
+const SLUG_LIKE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const ID_LIKE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Guessed or hostile path segments never reach the database. */
+export const isSlugLike = (v: string) => SLUG_LIKE.test(v);
+export const isIdLike = (v: string) => ID_LIKE.test(v);
