@@ -48,11 +48,12 @@ export const versionSchema = z.looseObject({
   status: z.string().optional(),
   changelog: nullableString,
   releasedAt: nullableString,
-  files: z.array(fileSchema).optional(),
+  /** Embedded files, or (as the catalog API does) the URL of the version's file list. */
+  files: z.union([z.array(fileSchema), z.string()]).optional(),
 });
 export type ApiVersion = z.infer<typeof versionSchema>;
 
-export const versionListSchema = z.looseObject({ items: z.array(versionSchema) });
+export const versionListSchema = z.looseObject({ items: z.array(versionSchema), nextCursor: nullableString });
 
 const publisherRef = z.union([z.string(), z.looseObject({ handle: z.string(), displayName: nullableString })]);
 

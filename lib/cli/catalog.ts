@@ -9,6 +9,7 @@ import {
   type ApiFile,
   type ApiVersion,
   type ApplianceDetail,
+  versionListSchema,
 } from './api-types';
 import { CliError } from './exit-codes';
 import type { ApplianceRef } from './reference';
@@ -94,13 +95,31 @@ export async function getAppliance(client: ApiClient, ref: ApplianceRef, signal?
 
 const isReleased = (v: ApiVersion) => !v.status || v.status.toUpperCase() === 'RELEASED';
 
+/** The appliance's versions (newest first), from the detail when it carries them, else from /versions. */
+export async function getVersions(client: ApiClient, ref: ApplianceRef, detail: ApplianceDetail, signal?: AbortSignal): Promise<ApiVersion[]> {
+  if (detail.versions) return detail.versions;
+  const versions: ApiVersion[] = [];
+  let cursor: string | null | undefined;
+  for (let page = 0; page < 10; page++) {
+    const list = await client.get(`/api/v1/appliances/${seg(ref.publisher)}/${seg(ref.appliance)}/versions`, {
+      query: { limit: 100, cursor },
+      schema: versionListSchema,
+      context: `Listing the versions of ${ref.publisher}/${ref.appliance}`,
+      signal,
+    });
+    versions.push(...list.items);
+    cursor = list.nextCursor;
+    if (!cursor) break;
+  }
+  return versions;
+}
+
 /**
  * The version to use: the one asked for, else the newest released one. Versions the site lists as
  * revoked or draft are not picked by default.
  */
-export function pickVersion(detail: ApplianceDetail, ref: ApplianceRef): string {
+export function pickVersion(detail: ApplianceDetail, ref: ApplianceRef, versions: ApiVersion[] = detail.versions ?? []): string {
   const name = `${ref.publisher}/${ref.appliance}`;
-  const versions = detail.versions ?? [];
   if (ref.version) {
     const listed = versions.find((v) => v.version === ref.version);
     if (versions.length && !listed) {
@@ -116,10 +135,17 @@ export function pickVersion(detail: ApplianceDetail, ref: ApplianceRef): string 
   throw new CliError('NOT_FOUND', `${name} has no released version yet.`);
 }
 
+/** The appliance, its versions and the version to use (asked for, else the newest released). */
+export async function resolveAppliance(client: ApiClient, ref: ApplianceRef, signal?: AbortSignal) {
+  const detail = await getAppliance(client, ref, signal);
+  const versions = await getVersions(client, ref, detail, signal);
+  return { detail, versions, version: pickVersion(detail, ref, versions) };
+}
+
 export async function getVersionFiles(client: ApiClient, ref: ApplianceRef, version: string, detail?: ApplianceDetail, signal?: AbortSignal): Promise<ApiFile[]> {
   const embedded = detail?.versions?.find((v) => v.version === version)?.files;
   const files =
-    embedded ??
+    (Array.isArray(embedded) ? embedded : undefined) ??
     (
       await client.get(`/api/v1/appliances/${seg(ref.publisher)}/${seg(ref.appliance)}/versions/${seg(version)}/files`, {
         schema: fileListSchema,

@@ -150,12 +150,25 @@ describe('apx publish', () => {
     expect(JSON.parse(stdout)).toMatchObject({ appliance: { slug: 'raw-disk' }, file: { format: 'RAW', status: 'VERIFIED' } });
   });
 
-  it('adds a second format to an existing version (409 on create, found in the list)', async () => {
+  it('adding a file to an existing version needs its id: a clear error when the site does not list it', async () => {
+    const token = publisherToken('acme-noid');
+    expect((await apx(['publish', ovaPath], token)).code).toBe(0);
+    const qcow = tmp.file('noid.qcow2');
+    await writeFile(qcow, demo.qcow2.bytes);
+    const { code, stderr } = await apx(['publish', qcow, '--appliance', 'publish-test', '--version', '1.4.0'], token);
+    expect(code).toBe(EXIT.ERROR);
+    expect(stderr).toMatch(/Version 1\.4\.0 of publish-test exists already/);
+    expect(stderr).toMatch(/--version/);
+  });
+
+  it('adds a second format to an existing version when the listing names its versions (409 on create, found there)', async () => {
+    site.listingVersions = true;
     const token = publisherToken('acme-two');
     expect((await apx(['publish', ovaPath], token)).code).toBe(0);
     const qcow = tmp.file('publish-test.qcow2');
     await writeFile(qcow, demo.qcow2.bytes);
     const { code, stdout, stderr } = await apx(['publish', qcow, '--appliance', 'publish-test', '--version', '1.4.0', '--json', '--no-wait'], token);
+    site.listingVersions = false;
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('Version: 1.4.0 (exists, released)');
     expect(JSON.parse(stdout).file.status).toBe('PENDING');

@@ -1,7 +1,7 @@
 import { formatBytes, formatMemory } from '@/lib/format';
 import { playersFor } from '@/lib/launch';
 import { publisherHandleOf } from '../api-types';
-import { fileArchitecture, getAppliance, getVersionFiles, pickVersion, toLaunchFile } from '../catalog';
+import { fileArchitecture, getVersionFiles, resolveAppliance, toLaunchFile } from '../catalog';
 import type { Context } from '../context';
 import { parseReference } from '../reference';
 import { printable, table } from '../text';
@@ -9,12 +9,11 @@ import { printable, table } from '../text';
 export async function infoCommand(ctx: Context, reference: string): Promise<void> {
   const ref = parseReference(reference);
   const client = await ctx.client();
-  const detail = await getAppliance(client, ref, ctx.io.signal);
-  const version = pickVersion(detail, ref);
+  const { detail, versions, version } = await resolveAppliance(client, ref, ctx.io.signal);
   const files = await getVersionFiles(client, ref, version, detail, ctx.io.signal);
   const name = `${publisherHandleOf(detail) ?? ref.publisher}/${detail.slug}`;
 
-  ctx.result({ appliance: detail, version, files }, () => {
+  ctx.result({ appliance: detail, versions, version, files }, () => {
     const req = detail.requirements;
     const lines = [`${printable(detail.name)} (${name})`];
     if (detail.summary) lines.push(printable(detail.summary));
@@ -24,7 +23,7 @@ export async function infoCommand(ctx: Context, reference: string): Promise<void
       ['License', detail.license],
       ['Homepage', detail.homepage],
       ['Needs', req ? [req.cpus ? `${req.cpus} CPU` : null, req.memoryMiB ? formatMemory(req.memoryMiB) : null, req.osName ?? req.osFamily].filter(Boolean).join(', ') : null],
-      ['Versions', (detail.versions ?? []).map((v) => (v.status && v.status !== 'RELEASED' ? `${v.version} (${v.status.toLowerCase()})` : v.version)).join(', ')],
+      ['Versions', versions.map((v) => (v.status && v.status !== 'RELEASED' ? `${v.version} (${v.status.toLowerCase()})` : v.version)).join(', ')],
     ];
     for (const [label, value] of facts) if (value) lines.push(`${label.padEnd(9)} ${printable(value)}`);
     lines.push('', `Files of ${version}:`);

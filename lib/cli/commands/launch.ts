@@ -3,13 +3,12 @@ import { PLAYERS, planLaunch, renderPlan, type LaunchPlan, type Player } from '@
 import type { ApiFile } from '../api-types';
 import {
   chooseFile,
-  getAppliance,
   getVersionFiles,
   hostArchitecture,
   launchInputFor,
+  resolveAppliance,
   parseArchitecture,
   parseFormat,
-  pickVersion,
   toLaunchFile,
   type FileChoice,
 } from '../catalog';
@@ -72,8 +71,7 @@ export async function launchCommand(ctx: Context, reference: string, options: La
   const format = options.format ? parseFormat(options.format) : undefined;
   const arch = options.arch ? parseArchitecture(options.arch) : undefined;
   const client = await ctx.client();
-  const detail = await getAppliance(client, ref, ctx.io.signal);
-  const version = pickVersion(detail, ref);
+  const { detail, version } = await resolveAppliance(client, ref, ctx.io.signal);
   const what = `${ref.publisher}/${ref.appliance}@${version}`;
   const files = await getVersionFiles(client, ref, version, detail, ctx.io.signal);
   const choice: FileChoice = { format, arch, hostArch: hostArchitecture(ctx.io.arch) };

@@ -9,7 +9,6 @@ import { guessArchitecture } from '@/lib/uploads/file-types';
 import { isValidVersion } from '@/lib/versions';
 import { ApiError, seg, type ApiClient } from '../api-client';
 import {
-  applianceDetailSchema,
   createdUploadSchema,
   unfinishedUploadListSchema,
   createdVersionSchema,
@@ -159,7 +158,14 @@ async function ensureAppliance(ctx: Context, client: ApiClient, listing: ReturnT
   }
 }
 
-async function ensureVersion(ctx: Context, client: ApiClient, appliance: OwnAppliance, version: string, changelog?: string): Promise<{ id: string; status?: string }> {
+async function ensureVersion(
+  ctx: Context,
+  client: ApiClient,
+  appliance: OwnAppliance,
+  version: string,
+  changelog: string | undefined,
+  file: { fileName: string; size: number },
+): Promise<{ id: string; status?: string }> {
   try {
     const created = await client.post(`/api/v1/publish/appliances/${seg(appliance.id)}/versions`, {
       body: { version, ...(changelog ? { changelog } : {}) },
@@ -171,25 +177,26 @@ async function ensureVersion(ctx: Context, client: ApiClient, appliance: OwnAppl
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 409)) throw e;
   }
-  // It exists: find its id among the listing's versions (the owner sees drafts too).
-  const embedded = appliance.versions?.find((v) => v.version === version && v.id);
-  if (embedded?.id) return { id: embedded.id, status: embedded.status };
-  const publisher = publisherHandleOf(appliance);
-  if (publisher) {
-    const base = `/api/v1/appliances/${seg(publisher)}/${seg(appliance.slug)}`;
-    const lists = [
-      () => client.get(base, { schema: applianceDetailSchema, context: 'Reading the listing' }).then((d) => d.versions ?? []),
-      () => client.get(`${base}/versions`, { schema: versionListSchema, context: 'Listing the versions' }).then((l) => l.items),
-    ];
-    for (const list of lists) {
-      const found = (await list().catch(() => [])).find((v) => v.version === version && v.id);
-      if (found?.id) {
-        ctx.info(`Version: ${version} (exists${found.status ? `, ${found.status.toLowerCase()}` : ''})`);
-        return { id: found.id, status: found.status };
-      }
+  // It exists: find its id among the listing's versions, wherever the site lists them with ids.
+  const lists = [
+    () => client.get(`/api/v1/publish/appliances/${seg(appliance.id)}`, { schema: ownApplianceSchema, context: 'Reading the listing' }).then((a) => a.versions ?? []),
+    () => client.get(`/api/v1/publish/appliances/${seg(appliance.id)}/versions`, { schema: versionListSchema, context: 'Listing the versions' }).then((l) => l.items),
+    // An unfinished upload of this very file (an earlier run whose local state is gone) knows its version.
+    () =>
+      client.get('/api/v1/uploads', { schema: unfinishedUploadListSchema, context: 'Listing unfinished uploads' }).then((l) =>
+        l.items.filter((u) => u.fileName === file.fileName && u.size === file.size && u.versionId).map((u) => ({ id: u.versionId!, version, status: 'DRAFT' })),
+      ),
+  ];
+  for (const list of lists) {
+    const found = (await list().catch(() => [])).find((v) => v.version === version && v.id);
+    if (found?.id) {
+      ctx.info(`Version: ${version} (exists${found.status ? `, ${found.status.toLowerCase()}` : ''})`);
+      return { id: found.id, status: found.status };
     }
   }
-  throw new CliError('ERROR', `Version ${version} exists but the site did not say its id.`, { hint: 'Publish under a new --version.' });
+  throw new CliError('ERROR', `Version ${version} of ${appliance.slug} exists already, and this site does not tell apx its id to add a file to it.`, {
+    hint: 'Publish under a new --version, or add the file on the site (Publish > the listing > the version).',
+  });
 }
 
 async function waitForVerification(ctx: Context, client: ApiClient, fileId: string, timeoutSeconds: number): Promise<ApiFile> {
@@ -280,8 +287,8 @@ export async function publishCommand(ctx: Context, file: string, options: Publis
     const architecture = wantArch ?? hostArchitecture(report.metadata.box?.architecture ?? '') ?? parseArchitecture(guessArchitecture(path.basename(absolute)));
 
     const appliance = await ensureAppliance(ctx, client, { ...listing, slug: listing.slug });
-    const created = await ensureVersion(ctx, client, appliance, version, options.changelog);
     const fileName = path.basename(absolute);
+    const created = await ensureVersion(ctx, client, appliance, version, options.changelog, { fileName, size: info.size });
     const upload = await client
       .post('/api/v1/uploads', {
         body: {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ApiClient } from '../api-client';
 import type { ApiFile } from '../api-types';
 import { isVerifiedUnchanged, readCacheState, recordVerified, statOrNull } from '../cache';
-import { chooseFile, getAppliance, getVersionFiles, hostArchitecture, parseArchitecture, parseFormat, pickVersion } from '../catalog';
+import { chooseFile, getVersionFiles, resolveAppliance, hostArchitecture, parseArchitecture, parseFormat } from '../catalog';
 import type { Context } from '../context';
 import { downloadFile, hashFile, partPath } from '../download';
 import { CliError } from '../exit-codes';
@@ -101,8 +101,7 @@ export async function pullCommand(ctx: Context, reference: string, options: Pull
   const format = options.format ? parseFormat(options.format) : undefined;
   const arch = options.arch ? parseArchitecture(options.arch) : undefined;
   const client = await ctx.client();
-  const detail = await getAppliance(client, ref, ctx.io.signal);
-  const version = pickVersion(detail, ref);
+  const { detail, version } = await resolveAppliance(client, ref, ctx.io.signal);
   const name = `${ref.publisher}/${ref.appliance}@${version}`;
   const files = await getVersionFiles(client, ref, version, detail, ctx.io.signal);
   const file = chooseFile(files, { format, arch, hostArch: hostArchitecture(ctx.io.arch) }, name);

@@ -86,6 +86,8 @@ export class FakeSite {
   /** Verification verdicts forced by a test, by file name. */
   forceReject = new Map<string, string>();
   partSize: number;
+  /** The owner's listing (GET /publish/appliances/{id}) carries its versions with ids; the real one does not (yet). */
+  listingVersions = false;
   private server = http.createServer((req, res) => {
     this.handle(req, res).catch((e: unknown) => {
       res.writeHead(500, { 'content-type': 'application/problem+json' });
@@ -183,7 +185,15 @@ export class FakeSite {
   }
 
   fileJson(file: FakeFile, owner = false) {
+    const found = this.findFile(file.id);
     return {
+      ...(found
+        ? {
+            version: found.version.version,
+            versionStatus: found.version.status,
+            appliance: { publisher: found.appliance.publisher, slug: found.appliance.slug, name: found.appliance.name, status: found.appliance.status },
+          }
+        : {}),
       id: file.id,
       format: file.format,
       architecture: file.architecture,
@@ -325,12 +335,18 @@ export class FakeSite {
     if (method === 'GET' && (p = m('/api/v1/appliances/:publisher/:slug'))) {
       const a = this.appliances.find((x) => x.publisher === p!.publisher && x.slug === p!.slug);
       if (!a || !visible(a)) return problem(404, 'That appliance does not exist or is not visible to you.', 'NOT_FOUND');
-      return send(200, { ...this.applianceJson(a), versions: a.versions.map((v) => ({ id: v.id, version: v.version, status: v.status })) });
+      // As the catalog API: no versions inline, a link to them.
+      return send(200, { ...this.applianceJson(a), links: { versions: `${this.site}/api/v1/appliances/${a.publisher}/${a.slug}/versions` } });
     }
     if (method === 'GET' && (p = m('/api/v1/appliances/:publisher/:slug/versions'))) {
       const a = this.appliances.find((x) => x.publisher === p!.publisher && x.slug === p!.slug);
       if (!a || !visible(a)) return problem(404, 'Not found', 'NOT_FOUND');
-      return send(200, { items: a.versions.map((v) => ({ id: v.id, version: v.version, status: v.status })) });
+      const owner = !!caller && caller.publisher === a.publisher;
+      const items = a.versions
+        .filter((v) => owner || v.status !== 'DRAFT')
+        .map((v) => ({ version: v.version, status: v.status, changelog: '', releasedAt: null, files: `${this.site}/api/v1/appliances/${a.publisher}/${a.slug}/versions/${v.version}/files` }))
+        .reverse();
+      return send(200, { items, nextCursor: null });
     }
     if (method === 'GET' && (p = m('/api/v1/appliances/:publisher/:slug/versions/:version/files'))) {
       const a = this.appliances.find((x) => x.publisher === p!.publisher && x.slug === p!.slug);
@@ -393,6 +409,7 @@ export class FakeSite {
       status: a.status,
       reviewNote: null,
       latestVersion: a.versions.filter((v) => v.status === 'RELEASED').at(-1)?.version ?? null,
+      ...(this.listingVersions ? { versions: a.versions.map((v) => ({ id: v.id, version: v.version, status: v.status })) } : {}),
     });
     if (method === 'GET' && m('/api/v1/publish/appliances')) {
       // As the real list: a summary of each listing, without summary text or homepage.
