@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import { buttonClass } from '@/components/ui/button';
 import { ChallengeEditor } from '@/components/challenges/challenge-editor';
 import { ChallengeTimeline } from '@/components/challenges/timeline';
-import { ActionForm } from '@/components/challenges/action-form';
+import { LifecycleActions } from '@/components/challenges/lifecycle-actions';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { getAdminChallenge } from '@/lib/challenges/admin-views';
 import { editorLocks, storedChallengeValues, timeZones } from '@/lib/challenges/editor-values';
 import { formatInZone } from '@/lib/challenges/logic/state-machine';
-import { transitionAction, updateChallengeAction } from '@/app/admin/challenges/actions';
+import { updateChallengeAction } from '@/app/admin/challenges/actions';
 
 export const metadata: Metadata = { title: 'Challenge · Admin' };
 
@@ -57,27 +56,7 @@ export default async function AdminChallengePage({ params }: { params: Promise<{
               </p>
             )}
           </div>
-          <div className="flex shrink-0 flex-wrap gap-2">
-            {actions.includes('open') && <ActionForm action={transitionAction} fields={{ challengeId: ch.id, slug: ch.slug, action: 'open' }} label="Open for entries" size="md" />}
-            {actions.includes('close') && (
-              <ActionForm
-                action={transitionAction}
-                fields={{ challengeId: ch.id, slug: ch.slug, action: 'close' }}
-                label={effective === 'JUDGING' ? 'Close and assign judges' : 'Close submissions now'}
-                variant="secondary"
-                size="md"
-                confirm="Close submissions now? Developers can no longer enter or withdraw, and judges are assigned."
-              />
-            )}
-            {actions.includes('publish') && (
-              <Link href={`/admin/challenges/${ch.slug}/results`} className={buttonClass('primary', 'md')}>
-                Review and publish results
-              </Link>
-            )}
-            {actions.includes('archive') && (
-              <ActionForm action={transitionAction} fields={{ challengeId: ch.id, slug: ch.slug, action: 'archive' }} label="Archive" variant="secondary" size="md" confirm="Archive this challenge?" />
-            )}
-          </div>
+          <LifecycleActions challengeId={ch.id} slug={ch.slug} actions={actions} deadlinePassed={ch.state === 'OPEN' && effective === 'JUDGING'} />
         </Card>
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           {stats.map((s) => (
