@@ -59,12 +59,14 @@ describe('entering a challenge', () => {
 
   it('refuses entries after the deadline and before the opening, and withdrawals after the deadline', async () => {
     const now = new Date();
-    const ch = await createOpenChallenge(admin.actor, { closeAt: new Date(now.getTime() + HOUR) });
+    // Far from now: the clock tests in other files tick only hours ahead.
+    const closeAt = new Date(now.getTime() + 30 * DAY);
+    const ch = await createOpenChallenge(admin.actor, { closeAt, judgingCloseAt: new Date(now.getTime() + 40 * DAY) });
     const dev = await createDeveloperWithAppliance();
     const input = { challengeId: ch.id, categoryId: ch.categories[0].id, versionId: dev.version.id };
-    await expect(createEntry(dev.actor, input, { now: new Date(now.getTime() + HOUR) })).rejects.toMatchObject({ code: 'CONFLICT', message: /Entries closed on .*(CET|CEST|GMT\+1|GMT\+2)/ });
-    const entry = await createEntry(dev.actor, input, { now });
-    await expect(withdrawEntry(dev.actor, entry.id, { now: new Date(now.getTime() + 2 * HOUR) })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(createEntry(dev.actor, input, { now: closeAt })).rejects.toMatchObject({ code: 'CONFLICT', message: /Entries closed on .*(CET|CEST|GMT\+1|GMT\+2)/ });
+    const entry = await createEntry(dev.actor, input, { now: new Date(closeAt.getTime() - 1000) });
+    await expect(withdrawEntry(dev.actor, entry.id, { now: new Date(closeAt.getTime() + HOUR) })).rejects.toMatchObject({ code: 'CONFLICT' });
     const other = await createDeveloperWithAppliance();
     await expect(withdrawEntry(other.actor, entry.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const future = await createOpenChallenge(admin.actor, { openAt: new Date(now.getTime() + DAY), closeAt: new Date(now.getTime() + 2 * DAY) });
