@@ -87,11 +87,8 @@ async function createPublisher(page: Page, handle: string) {
 async function createToken(page: Page): Promise<string> {
   await page.goto('/account/tokens');
   await page.getByLabel('Name').fill('apx e2e');
-  for (const scope of ['read', 'publish']) {
-    const box = page.getByRole('checkbox', { name: new RegExp(scope, 'i') });
-    if (!(await box.isChecked())) await box.check();
-  }
-  await page.getByRole('button', { name: /create/i }).click();
+  for (const scope of ['read', 'publish']) await page.getByRole('checkbox', { name: new RegExp(`^${scope}\\b`) }).check();
+  await page.getByRole('button', { name: 'Create token' }).click();
   const token = (await page.getByTestId('new-token').textContent())?.trim() ?? '';
   expect(token).toMatch(/^apx_/);
   return token;
