@@ -1,22 +1,46 @@
 import Link from 'next/link';
-import { ApplianceGrid } from '@/components/catalog/appliance-card';
+import { ApplianceCard, ApplianceGrid } from '@/components/catalog/appliance-card';
 import { ButtonLink } from '@/components/ui/button';
 import { listCategoriesWithCounts, listPublicAppliances } from '@/lib/catalog/list-public-appliances';
+import { listChallengeWinners } from '@/lib/catalog/list-challenge-winners';
+import { formatCount } from '@/lib/format';
+
+function SectionHeader({ id, title, description, href, linkLabel = 'See all →' }: { id: string; title: string; description?: string; href?: string; linkLabel?: string }) {
+  return (
+    <div className="mb-4 flex items-end justify-between gap-4">
+      <div>
+        <h2 id={id} className="text-xl font-semibold text-slate-900">
+          {title}
+        </h2>
+        {description && <p className="mt-0.5 text-sm text-slate-500">{description}</p>}
+      </div>
+      {href && (
+        <ButtonLink href={href} variant="ghost" size="sm">
+          {linkLabel}
+        </ButtonLink>
+      )}
+    </div>
+  );
+}
 
 export default async function HomePage() {
-  const [newest, popular, categories] = await Promise.all([
-    listPublicAppliances({ order: 'newest', take: 6 }),
+  const [featured, popular, newest, categories, winners] = await Promise.all([
+    listPublicAppliances({ featured: true, order: 'downloads', take: 3 }),
     listPublicAppliances({ order: 'downloads', take: 6 }),
+    listPublicAppliances({ order: 'newest', take: 6 }),
     listCategoriesWithCounts(),
+    listChallengeWinners(),
   ]);
+  const total = categories.reduce((s, c) => s + c.count, 0);
   return (
     <div className="space-y-14">
       <section className="relative overflow-hidden rounded-2xl bg-gradient-to-br from-brand-700 via-brand-600 to-sky-500 px-6 py-14 text-white shadow-lg sm:px-12">
-        <div className="max-w-2xl">
+        <div aria-hidden className="pointer-events-none absolute -top-24 -right-24 size-96 rounded-full bg-white/10 blur-2xl" />
+        <div className="relative max-w-2xl">
           <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">Virtual appliances that just run.</h1>
           <p className="mt-4 text-lg text-brand-50">
-            Ready-to-run machine images — OVA, qcow2, VMDK, Vagrant boxes — verified byte for byte, with the exact commands to
-            launch them in QEMU, VirtualBox, VMware or Vagrant.
+            Ready-to-run machine images — OVA, qcow2, VMDK, Vagrant boxes — verified byte for byte, with the exact commands to launch them in QEMU,
+            VirtualBox, VMware or Vagrant.
           </p>
           <form action="/browse" role="search" className="mt-8 flex max-w-xl gap-2">
             <label htmlFor="hero-search" className="sr-only">
@@ -26,55 +50,70 @@ export default async function HomePage() {
               id="hero-search"
               name="q"
               type="search"
+              maxLength={200}
               placeholder="Try “web server”, “firewall”, “postgres”…"
-              className="h-12 min-w-0 flex-1 rounded-lg border-0 px-4 text-slate-900 shadow-sm focus:outline-none focus:ring-4 focus:ring-white/40"
+              className="h-12 flex-1 rounded-lg border-0 bg-white px-4 text-slate-900 shadow-sm focus:ring-4 focus:ring-white/40 focus:outline-none"
             />
             <button type="submit" className="h-12 rounded-lg bg-slate-900 px-5 font-medium text-white hover:bg-slate-800">
               Search
             </button>
           </form>
+          <p className="mt-4 text-sm text-brand-100">
+            {formatCount(total)} appliances · every file checksummed · <Link href="/docs/api" className="underline underline-offset-2 hover:text-white">open API</Link>
+          </p>
         </div>
       </section>
 
+      {featured.length > 0 && (
+        <section aria-labelledby="featured-heading">
+          <SectionHeader id="featured-heading" title="Featured" description="Picked by the editors: solid, documented, easy to launch." />
+          <ApplianceGrid cards={featured} />
+        </section>
+      )}
+
+      {winners.length > 0 && (
+        <section aria-labelledby="winners-heading">
+          <SectionHeader id="winners-heading" title="Challenge winners" description="Ranked by the judges of our appliance challenges." href="/challenges" linkLabel="All challenges →" />
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {winners.map((w) => (
+              <div key={w.card.id} className="flex flex-col gap-2">
+                <p className="text-sm font-medium text-amber-800">
+                  <span aria-hidden>🏆 </span>
+                  {w.award} · <Link href={`/challenges/${w.challenge.slug}`} className="hover:underline">{w.challenge.title}</Link>
+                </p>
+                <ApplianceCard card={w.card} />
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
+
       <section aria-labelledby="categories-heading">
-        <h2 id="categories-heading" className="mb-4 text-xl font-semibold">
-          Categories
-        </h2>
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <SectionHeader id="categories-heading" title="Categories" href="/browse" linkLabel="Browse all →" />
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
           {categories.map((c) => (
             <Link
               key={c.slug}
-              href={`/browse?category=${c.slug}`}
-              className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-300 hover:shadow"
+              href={`/browse?category=${encodeURIComponent(c.slug)}`}
+              className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-300 hover:shadow"
             >
-              <span className="block font-medium text-slate-900">{c.name}</span>
-              <span className="text-sm text-slate-500">{c.count} appliances</span>
+              <span className="flex items-baseline justify-between gap-2">
+                <span className="font-medium text-slate-900 group-hover:text-brand-700">{c.name}</span>
+                <span className="text-sm text-slate-400 tabular-nums">{formatCount(c.count)}</span>
+              </span>
+              {c.description && <span className="mt-1 line-clamp-2 block text-sm text-slate-500">{c.description}</span>}
             </Link>
           ))}
         </div>
       </section>
 
       <section aria-labelledby="popular-heading">
-        <div className="mb-4 flex items-end justify-between">
-          <h2 id="popular-heading" className="text-xl font-semibold">
-            Most downloaded
-          </h2>
-          <ButtonLink href="/browse?sort=downloads" variant="ghost" size="sm">
-            See all →
-          </ButtonLink>
-        </div>
+        <SectionHeader id="popular-heading" title="Most downloaded" href="/browse?sort=downloads" />
         <ApplianceGrid cards={popular} />
       </section>
 
       <section aria-labelledby="newest-heading">
-        <div className="mb-4 flex items-end justify-between">
-          <h2 id="newest-heading" className="text-xl font-semibold">
-            Newest
-          </h2>
-          <ButtonLink href="/browse?sort=newest" variant="ghost" size="sm">
-            See all →
-          </ButtonLink>
-        </div>
+        <SectionHeader id="newest-heading" title="Newest" href="/browse?sort=newest" />
         <ApplianceGrid cards={newest} />
       </section>
     </div>

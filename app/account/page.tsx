@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
+import Link from 'next/link';
 import { pageActor } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -24,6 +25,15 @@ export default async function AccountPage() {
             ))}
           </dd>
         </dl>
+      </Card>
+      <Card className="mt-6 flex items-center justify-between gap-4 p-6">
+        <div>
+          <h2 className="font-semibold text-slate-900">API tokens</h2>
+          <p className="text-sm text-slate-600">Personal tokens for the API and the apx command-line client, scoped read or publish.</p>
+        </div>
+        <Link href="/account/tokens" className="shrink-0 text-sm font-medium text-brand-700 hover:underline">
+          Manage tokens →
+        </Link>
       </Card>
     </div>
   );

@@ -1,74 +1,135 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplianceGrid } from '@/components/catalog/appliance-card';
-import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { cn } from '@/components/ui/cn';
-import { listCategoriesWithCounts, listPublicAppliances, type PublicOrder } from '@/lib/catalog/list-public-appliances';
+import { FacetSidebar } from '@/components/catalog/facet-sidebar';
+import { HiddenSearchFields } from '@/components/catalog/hidden-search-fields';
+import { Pagination } from '@/components/catalog/pagination';
+import { SortSelect } from '@/components/catalog/sort-select';
+import { browseHref, clearFilters, toggleBucket, toggleValue } from '@/components/catalog/search-links';
+import { EmptyState } from '@/components/ui/page-header';
+import { buttonClass } from '@/components/ui/button';
+import { searchAppliances, type SearchFacets } from '@/lib/catalog/search-appliances';
+import { hasFilters, MAX_PAGE, parseSearchParams, SEARCH_SORTS, type SearchRequest, type SearchSort } from '@/lib/catalog/search-params';
+import { formatCount } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Browse appliances' };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const SORTS: { value: PublicOrder; label: string }[] = [
-  { value: 'newest', label: 'Newest' },
-  { value: 'downloads', label: 'Most downloaded' },
-  { value: 'rating', label: 'Top rated' },
-  { value: 'name', label: 'Name' },
-];
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { request } = parseSearchParams(await searchParams);
+  return { title: request.q ? `“${request.q}” — search` : 'Browse appliances' };
+}
 
-export default async function BrowsePage({ searchParams }: { searchParams: Promise<{ category?: string; sort?: string }> }) {
-  const params = await searchParams;
-  const sort = SORTS.find((s) => s.value === params.sort)?.value ?? 'newest';
-  const category = typeof params.category === 'string' ? params.category : undefined;
-  const [cards, categories] = await Promise.all([
-    listPublicAppliances({ order: sort, categorySlug: category, take: 60 }),
-    listCategoriesWithCounts(),
-  ]);
-  const link = (p: { category?: string; sort?: string }) => {
-    const q = new URLSearchParams();
-    if (p.category) q.set('category', p.category);
-    if (p.sort && p.sort !== 'newest') q.set('sort', p.sort);
-    const s = q.toString();
-    return s ? `/browse?${s}` : '/browse';
-  };
+/** Removable chips for the active filters, labelled from the facets. */
+function activeFilters(request: SearchRequest, facets: SearchFacets) {
+  const label = (facet: keyof SearchFacets, value: string) => facets[facet].find((f) => f.value === value)?.label ?? value;
+  const chips: { label: string; href: string }[] = [];
+  for (const key of ['category', 'os', 'format', 'arch', 'license'] as const) {
+    for (const v of request[key] as string[]) chips.push({ label: label(key, v), href: toggleValue(request, key, v) });
+  }
+  if (request.minRam) chips.push({ label: `RAM ${label('minRam', request.minRam).toLowerCase()}`, href: toggleBucket(request, 'minRam', request.minRam) });
+  if (request.maxSize) chips.push({ label: label('maxSize', request.maxSize), href: toggleBucket(request, 'maxSize', request.maxSize) });
+  return chips;
+}
+
+export default async function BrowsePage({ searchParams }: { searchParams: SearchParams }) {
+  // The page pages by number; cursors are the API's. Parameters it cannot use are ignored.
+  const { request: parsed } = parseSearchParams(await searchParams);
+  const request: SearchRequest = { ...parsed, cursor: null };
+  const result = await searchAppliances(request);
+  const pageCount = Math.min(MAX_PAGE, Math.ceil(result.total / request.limit));
+  const chips = activeFilters(request, result.facets);
+  const sortHrefs = Object.fromEntries(SEARCH_SORTS.map((s) => [s, browseHref({ ...request, sort: s, page: 1 })])) as Record<SearchSort, string>;
+  const from = (request.page - 1) * request.limit + 1;
+
   return (
     <div>
-      <PageHeader title="Browse appliances" description="Every listing here passed inspection and moderation." />
-      <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
-        <aside aria-label="Categories">
-          <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Category</h2>
-          <ul className="space-y-1">
-            <li>
-              <Link href={link({ sort })} className={cn('block rounded-md px-2 py-1 text-sm', !category ? 'bg-brand-50 font-medium text-brand-700' : 'hover:bg-slate-100')}>
-                All
-              </Link>
-            </li>
-            {categories.map((c) => (
-              <li key={c.slug}>
-                <Link
-                  href={link({ category: c.slug, sort })}
-                  className={cn('flex justify-between rounded-md px-2 py-1 text-sm', category === c.slug ? 'bg-brand-50 font-medium text-brand-700' : 'hover:bg-slate-100')}
-                >
-                  <span>{c.name}</span>
-                  <span className="text-slate-400">{c.count}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+      <div className="mb-6 flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{request.q ? <>Results for “{request.q}”</> : 'Browse appliances'}</h1>
+          <p className="mt-1 text-slate-600">Every listing here passed inspection and moderation; every file is checksummed.</p>
+        </div>
+        <form action="/browse" method="get" role="search" className="flex w-full gap-2 lg:w-[28rem]">
+          <label htmlFor="browse-q" className="sr-only">
+            Search appliances
+          </label>
+          <input
+            id="browse-q"
+            name="q"
+            type="search"
+            defaultValue={request.q}
+            maxLength={200}
+            placeholder="Search by name, purpose, tag…"
+            className="h-10 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none"
+          />
+          <HiddenSearchFields request={request} omit={['q', 'sort']} />
+          <button type="submit" className={buttonClass('primary', 'md')}>
+            Search
+          </button>
+        </form>
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
+        <aside>
+          <FacetSidebar request={request} facets={result.facets} />
         </aside>
-        <section>
-          <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-slate-500">Sort:</span>
-            {SORTS.map((s) => (
-              <Link
-                key={s.value}
-                href={link({ category, sort: s.value })}
-                aria-current={s.value === sort ? 'true' : undefined}
-                className={cn('rounded-full px-3 py-1', s.value === sort ? 'bg-slate-900 text-white' : 'bg-white ring-1 ring-slate-200 hover:bg-slate-50')}
-              >
-                {s.label}
-              </Link>
-            ))}
+
+        <section aria-labelledby="results-heading" className="min-w-0">
+          <div className="mb-4 flex flex-col gap-3 border-b border-slate-200 pb-4 sm:flex-row sm:items-center sm:justify-between">
+            <div className="flex flex-wrap items-center gap-2">
+              <h2 id="results-heading" className="text-sm text-slate-600" aria-live="polite">
+                <span className="font-semibold text-slate-900" data-testid="result-count">
+                  {formatCount(result.total)}
+                </span>{' '}
+                {result.total === 1 ? 'appliance' : 'appliances'}
+                {result.total > 0 && pageCount > 1 && (
+                  <span className="text-slate-400">
+                    {' '}
+                    · {formatCount(from)}–{formatCount(Math.min(result.total, from + request.limit - 1))}
+                  </span>
+                )}
+              </h2>
+              {chips.length > 0 && (
+                <ul className="flex flex-wrap gap-1.5" aria-label="Active filters">
+                  {chips.map((c) => (
+                    <li key={c.href}>
+                      <Link href={c.href} scroll={false} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-800 ring-1 ring-brand-200 hover:bg-brand-100" aria-label={`Remove filter ${c.label}`}>
+                        {c.label} <span aria-hidden>×</span>
+                      </Link>
+                    </li>
+                  ))}
+                  <li>
+                    <Link href={clearFilters(request)} className="text-xs font-medium text-slate-500 hover:text-slate-800 hover:underline">
+                      Clear all
+                    </Link>
+                  </li>
+                </ul>
+              )}
+            </div>
+            <form action="/browse" method="get" className="flex items-center gap-2">
+              <HiddenSearchFields request={request} omit={['sort']} />
+              <SortSelect value={request.sort} hrefs={sortHrefs} />
+              <noscript>
+                <button type="submit" className={buttonClass('secondary', 'sm')}>
+                  Apply
+                </button>
+              </noscript>
+            </form>
           </div>
-          {cards.length ? <ApplianceGrid cards={cards} /> : <EmptyState title="No appliances here yet." />}
+
+          {result.items.length ? (
+            <ApplianceGrid cards={result.items} />
+          ) : (
+            <EmptyState title={request.q || hasFilters(request) ? 'No appliances match.' : 'No appliances here yet.'}>
+              {hasFilters(request) ? (
+                <Link href={clearFilters(request)} className="font-medium text-brand-700 hover:underline">
+                  Clear the filters
+                </Link>
+              ) : request.q ? (
+                'Try other words, or fewer of them.'
+              ) : null}
+            </EmptyState>
+          )}
+          <Pagination page={request.page} pageCount={pageCount} href={(page) => browseHref({ ...request, page })} />
         </section>
       </div>
     </div>

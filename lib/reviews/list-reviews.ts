@@ -86,3 +86,11 @@ export async function findOwnReview(actor: Actor | null, applianceId: string) {
     select: { id: true, rating: true, body: true, hidden: true, hiddenReason: true },
   });
 }
+
+/** How many visible reviews gave each number of stars (index 0 = one star). */
+export async function reviewDistribution(applianceId: string): Promise<number[]> {
+  const rows = await db.review.groupBy({ by: ['rating'], where: { applianceId, hidden: false }, _count: { _all: true } });
+  const out = [0, 0, 0, 0, 0];
+  for (const r of rows) if (r.rating >= 1 && r.rating <= 5) out[r.rating - 1] = r._count._all;
+  return out;
+}

@@ -1,0 +1,79 @@
+import { Badge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
+import { CopyButton } from '@/components/catalog/copy-button';
+import type { ApplianceDetailFile } from '@/lib/catalog/get-appliance-detail';
+import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate } from '@/lib/format';
+
+function Verification({ file }: { file: ApplianceDetailFile }) {
+  if (file.status === 'VERIFIED') {
+    return (
+      <span className="inline-flex items-center gap-1 text-xs font-medium text-emerald-700" title={file.verifiedAt ? `Verified ${formatDate(file.verifiedAt)}` : 'Verified'}>
+        <span aria-hidden>✓</span> Verified
+      </span>
+    );
+  }
+  if (file.status === 'REJECTED') return <Badge tone="red">rejected</Badge>;
+  return <Badge tone="amber">{file.status.toLowerCase()}</Badge>;
+}
+
+/** One version's files: format, architecture, size, SHA-256 (copyable), verification, download. */
+export function FileTable({ files }: { files: ApplianceDetailFile[] }) {
+  return (
+    <div className="mt-3 overflow-x-auto rounded-lg ring-1 ring-slate-200">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">File</th>
+            <th scope="col" className="px-3 py-2 font-medium">Arch</th>
+            <th scope="col" className="px-3 py-2 font-medium">Size</th>
+            <th scope="col" className="px-3 py-2 font-medium">Status</th>
+            <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Download</span></th>
+          </tr>
+        </thead>
+        {files.map((f) => (
+          <tbody key={f.id} data-testid={`file-${f.id}`} className="border-t border-slate-200 first-of-type:border-t-0">
+            <tr className="align-top">
+              <td className="px-3 py-2.5">
+                <div className="font-medium text-slate-900">
+                  {FORMAT_LABELS[f.format] ?? f.format}
+                  {f.provider ? <span className="font-normal text-slate-500"> · {f.provider}</span> : null}
+                </div>
+                <div className="max-w-56 truncate font-mono text-xs text-slate-500" title={f.fileName}>
+                  {f.fileName}
+                </div>
+                {f.rejectReason && <p className="mt-1 max-w-72 text-xs text-red-700">{f.rejectReason}</p>}
+              </td>
+              <td className="px-3 py-2.5 whitespace-nowrap">{ARCH_LABELS[f.architecture] ?? f.architecture}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">{formatBytes(f.sizeBytes)}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap">
+                <Verification file={f} />
+              </td>
+              <td className="px-3 py-2.5 text-right">
+                {f.downloadable && (
+                  <a href={`/api/v1/files/${f.id}/download`} className={buttonClass('secondary', 'sm')} aria-label={`Download ${f.fileName}`} data-testid={`download-${f.id}`}>
+                    ⬇ Download
+                  </a>
+                )}
+              </td>
+            </tr>
+            <tr>
+              <td colSpan={5} className="px-3 pb-2.5">
+                {f.sha256 ? (
+                  <div className="flex items-center gap-2 rounded-md bg-slate-50 px-2 py-1">
+                    <span className="text-[11px] font-semibold text-slate-500 uppercase">SHA-256</span>
+                    <code className="min-w-0 flex-1 truncate font-mono text-xs text-slate-700" data-testid={`sha256-${f.id}`} data-sha256={f.sha256} title={f.sha256}>
+                      {f.sha256}
+                    </code>
+                    <CopyButton text={f.sha256} label={`Copy the SHA-256 of ${f.fileName}`} />
+                  </div>
+                ) : (
+                  <p className="text-xs text-slate-400">SHA-256 not computed yet: the file has not been verified.</p>
+                )}
+              </td>
+            </tr>
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
