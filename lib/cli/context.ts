@@ -41,6 +41,11 @@ export class Context {
     return path.join(path.dirname(this.configFile), 'uploads.json');
   }
 
+  /** Version ids this client created, so a later publish can add files to them. */
+  get versionStateFile(): string {
+    return path.join(path.dirname(this.configFile), 'versions.json');
+  }
+
   async config(): Promise<ApxConfig> {
     this.loadedConfig ??= await readConfig(this.configFile);
     return this.loadedConfig;

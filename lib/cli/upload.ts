@@ -68,6 +68,38 @@ export async function saveUploadState(stateFile: string, key: string, state: Upl
   await rename(temporary, stateFile);
 }
 
+/* Version ids this client created or used, per site and listing: the publishing API answers 409
+ * to creating a version that exists without saying its id, so adding a second file (a qcow2 beside
+ * the OVA) to a version made earlier from this machine looks the id up here. */
+
+const knownVersionsSchema = z.record(z.string(), z.string());
+
+const versionKey = (site: string, applianceId: string, version: string) => `${site} ${applianceId} ${version}`;
+
+export async function knownVersionId(file: string, site: string, applianceId: string, version: string): Promise<string | undefined> {
+  try {
+    const parsed = knownVersionsSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data[versionKey(site, applianceId, version)] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function rememberVersionId(file: string, site: string, applianceId: string, version: string, id: string): Promise<void> {
+  let known: Record<string, string> = {};
+  try {
+    const parsed = knownVersionsSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    if (parsed.success) known = parsed.data;
+  } catch {
+    // First one.
+  }
+  known[versionKey(site, applianceId, version)] = id;
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(known, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, file);
+}
+
 class PartFailed extends Error {
   constructor(message: string, readonly retryable: boolean) {
     super(message);

@@ -150,12 +150,27 @@ describe('apx publish', () => {
     expect(JSON.parse(stdout)).toMatchObject({ appliance: { slug: 'raw-disk' }, file: { format: 'RAW', status: 'VERIFIED' } });
   });
 
-  it('adding a file to an existing version needs its id: a clear error when the site does not list it', async () => {
+  it('adds a second format to a version this client created earlier (its id remembered beside the configuration)', async () => {
+    const token = publisherToken('acme-same');
+    expect((await apx(['publish', ovaPath], token)).code).toBe(0);
+    const qcow = tmp.file('same.qcow2');
+    await writeFile(qcow, demo.qcow2.bytes);
+    const { code, stdout, stderr } = await apx(['publish', qcow, '--appliance', 'publish-test', '--version', '1.4.0', '--json'], token);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('Version: 1.4.0 (exists)');
+    // Released already, listing in review already: neither is attempted again with a warning.
+    expect(stderr).not.toContain('warning');
+    expect(JSON.parse(stdout)).toMatchObject({ version: { status: 'RELEASED' }, file: { format: 'QCOW2', status: 'VERIFIED' } });
+    const appliance = site.appliances.find((a) => a.publisher === 'acme-same')!;
+    expect(appliance.versions[0].files.map((f) => f.format).sort()).toEqual(['OVA', 'QCOW2']);
+  });
+
+  it('adding a file to an existing version it does not know is a clear error when the site does not list its id', async () => {
     const token = publisherToken('acme-noid');
     expect((await apx(['publish', ovaPath], token)).code).toBe(0);
     const qcow = tmp.file('noid.qcow2');
     await writeFile(qcow, demo.qcow2.bytes);
-    const { code, stderr } = await apx(['publish', qcow, '--appliance', 'publish-test', '--version', '1.4.0'], token);
+    const { code, stderr } = await apx(['publish', qcow, '--appliance', 'publish-test', '--version', '1.4.0'], token, { APX_CONFIG: path.join(home.dir, 'other-machine', 'config.json') });
     expect(code).toBe(EXIT.ERROR);
     expect(stderr).toMatch(/Version 1\.4\.0 of publish-test exists already/);
     expect(stderr).toMatch(/--version/);
@@ -167,7 +182,9 @@ describe('apx publish', () => {
     expect((await apx(['publish', ovaPath], token)).code).toBe(0);
     const qcow = tmp.file('publish-test.qcow2');
     await writeFile(qcow, demo.qcow2.bytes);
-    const { code, stdout, stderr } = await apx(['publish', qcow, '--appliance', 'publish-test', '--version', '1.4.0', '--json', '--no-wait'], token);
+    const { code, stdout, stderr } = await apx(['publish', qcow, '--appliance', 'publish-test', '--version', '1.4.0', '--json', '--no-wait'], token, {
+      APX_CONFIG: path.join(home.dir, 'third-machine', 'config.json'),
+    });
     site.listingVersions = false;
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('Version: 1.4.0 (exists, released)');

@@ -25,7 +25,7 @@ import type { Context } from '../context';
 import { CliError } from '../exit-codes';
 import { isSlug } from '../reference';
 import { printable } from '../text';
-import { completeUpload, loadUploadState, saveUploadState, uploadKey, uploadParts } from '../upload';
+import { completeUpload, knownVersionId, loadUploadState, rememberVersionId, saveUploadState, uploadKey, uploadParts } from '../upload';
 
 export interface PublishOptions {
   appliance?: string;
@@ -173,12 +173,17 @@ async function ensureVersion(
       context: `Creating version ${version}`,
     });
     ctx.info(`Version: ${version} (created)`);
+    await rememberVersionId(ctx.versionStateFile, client.site, appliance.id, version, created.id);
     return created;
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 409)) throw e;
   }
   // It exists: find its id among the listing's versions, wherever the site lists them with ids.
   const lists = [
+    async () => {
+      const id = await knownVersionId(ctx.versionStateFile, client.site, appliance.id, version);
+      return id ? [{ id, version, status: undefined }] : [];
+    },
     () => client.get(`/api/v1/publish/appliances/${seg(appliance.id)}`, { schema: ownApplianceSchema, context: 'Reading the listing' }).then((a) => a.versions ?? []),
     () => client.get(`/api/v1/publish/appliances/${seg(appliance.id)}/versions`, { schema: versionListSchema, context: 'Listing the versions' }).then((l) => l.items),
     // An unfinished upload of this very file (an earlier run whose local state is gone) knows its version.
