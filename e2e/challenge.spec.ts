@@ -103,7 +103,7 @@ async function scoreEntry(page: Page, scores: [number, number, number], comment:
 }
 
 test('a whole contest: create, enter, assign, judge blind, publish, see the winners', async ({ browser }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(720_000);
   const id = rid(3);
   const title = `Spring Appliance Cup ${id}`;
   const adminContext = await browser.newContext();
