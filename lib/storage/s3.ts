@@ -117,9 +117,9 @@ export async function deleteObject(key: string) {
 
 // ─── Multipart (browser → S3 directly; the app only signs) ────────────────────
 
-export async function createMultipartUpload(key: string, contentType: string): Promise<string> {
+export async function createMultipartUpload(key: string, contentType: string, metadata?: Record<string, string>): Promise<string> {
   const { internal, bucket } = storage();
-  const out = await internal.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }));
+  const out = await internal.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType, Metadata: metadata }));
   if (!out.UploadId) throw new Error('S3 returned no UploadId');
   return out.UploadId;
 }

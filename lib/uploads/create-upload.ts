@@ -65,8 +65,9 @@ export async function createUpload(actor: Actor, input: CreateUploadRequest): Pr
 
   const fileId = randomUUID().replaceAll('-', '');
   const key = fileObjectKey({ applianceId: version.applianceId, versionId: version.id, fileId, fileName: input.fileName });
-  const s3UploadId = await createMultipartUpload(key, FORMAT_CONTENT_TYPES[input.format]);
   const partSize = partSizeFor(input.size);
+  // The part size travels with the upload: the embedded S3 then writes parts in place (no copy on completion).
+  const s3UploadId = await createMultipartUpload(key, FORMAT_CONTENT_TYPES[input.format], { 'apx-part-size': String(partSize) });
   try {
     const upload = await db.$transaction(async (tx) => {
       await tx.applianceFile.create({
