@@ -143,6 +143,11 @@ test.describe('apx, the command-line client, against the running product', () =>
     });
     applianceId = result.appliance.id;
     fileId = result.file.id;
+
+    // The same appliance as a qcow2 (made by qemu-img) joins the same version.
+    const qcow2 = await apx(['publish', fixture.qcow2, '--appliance', slug, '--version', '1.0.0', '--json'], env, { timeoutMs: 180_000 });
+    expect(qcow2.code, qcow2.stderr).toBe(0);
+    expect(JSON.parse(qcow2.stdout)).toMatchObject({ version: { version: '1.0.0', status: 'RELEASED' }, file: { format: 'QCOW2', status: 'VERIFIED', sha256: await sha256(fixture.qcow2) } });
   });
 
   test('the demo admin approves the listing; apx search finds it', async ({ request }) => {
@@ -164,24 +169,36 @@ test.describe('apx, the command-line client, against the running product', () =>
     expect(await sha256(result.path)).toBe(fixture.ovaSha256);
   });
 
-  test('apx launch --player qemu boots it headless: the known line appears on the serial console', async () => {
-    const launch = await apx(['launch', `${handle}/${slug}`, '--player', 'qemu', '--headless'], env, { until: `${message}\r\n`, timeoutMs: 90_000 });
+  test('from apx search to a running machine in two commands; the OVA boots too (extracted, converted)', async () => {
+    // No display here: apx starts QEMU headless by itself, and the serial console is its stdout.
+    const noDisplay = { ...env, DISPLAY: '', WAYLAND_DISPLAY: '' };
+    const search = await apx(['search', product], noDisplay);
+    const name = /Run one: apx launch (\S+)/.exec(search.stdout)?.[1];
+    expect(name).toBe(`${handle}/${slug}`);
+    const launch = await apx(['launch', name!, '--player', 'qemu'], noDisplay, { until: `${message}\r\n`, timeoutMs: 90_000 });
     expect(launch.found, `stdout:\n${launch.stdout}\nstderr:\n${launch.stderr}`).toBe(true);
-    expect(launch.stderr).toContain('$ qemu-system-x86_64 -m 64 -smp 1 -drive file=serial-hello-disk1.qcow2,format=qcow2 -nic user -nographic');
+    expect(launch.stderr).toContain('No display found');
+    expect(launch.stderr).toContain('$ qemu-system-x86_64 -m 64 -smp 1 -drive file=serial-hello.qcow2,format=qcow2 -nic user -nographic');
+
+    const ova = await apx(['launch', name!, '--player', 'qemu', '--format', 'ova', '--headless'], env, { until: `${message}\r\n`, timeoutMs: 90_000 });
+    expect(ova.found, `stdout:\n${ova.stdout}\nstderr:\n${ova.stderr}`).toBe(true);
+    expect(ova.stderr).toContain('$ tar -xf serial-hello-1.0.0.ova serial-hello-disk1.vmdk');
+    expect(ova.stderr).toContain('$ qemu-img convert -O qcow2 serial-hello-disk1.vmdk serial-hello-disk1.qcow2');
+    expect(ova.stderr).toContain('$ qemu-system-x86_64 -m 64 -smp 1 -drive file=serial-hello-disk1.qcow2,format=qcow2 -nic user -nographic');
   });
 
   test('apx launch --dry-run prints exactly what the site’s launch panel shows', async ({ page, request }) => {
+    await page.goto(`/appliances/${handle}/${slug}`);
     for (const player of ['qemu', 'virtualbox', 'vmware'] as const) {
       const dry = await apx(['launch', `${handle}/${slug}`, '--player', player, '--format', 'ova', '--dry-run'], env);
       expect(dry.code, dry.stderr).toBe(0);
+      // The panel on the appliance page (every player's text is in the page, hidden until chosen)…
+      expect(dry.stdout).toBe(await page.getByTestId(`launch-${fileId}-${player}`).textContent());
+      // …and the API that serves the same text.
       const api = await request.get(`/api/v1/files/${fileId}/launch?player=${player}`);
       expect(api.status()).toBe(200);
       expect(dry.stdout).toBe((await api.json()).text);
     }
-    await page.goto(`/appliances/${handle}/${slug}`);
-    const panel = await page.getByTestId(`launch-${fileId}-qemu`).textContent();
-    const dry = await apx(['launch', `${handle}/${slug}`, '--player', 'qemu', '--format', 'ova', '--dry-run'], env);
-    expect(dry.stdout.trimEnd()).toBe((panel ?? '').trimEnd());
   });
 
   test('a pull interrupted halfway resumes with a Range request and verifies', async () => {
