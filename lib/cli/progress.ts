@@ -39,8 +39,9 @@ function percent(s: ProgressSnapshot): number | null {
 /** One terminal line, fitted to `width` columns: label, bar, percentage, bytes, speed, time left. */
 export function renderTtyLine(s: ProgressSnapshot, width: number): string {
   const pct = percent(s);
-  const amount = s.total ? `${formatBytes(s.done)} / ${formatBytes(s.total)}` : formatBytes(s.done);
-  const tail = ` ${pct === null ? '' : `${String(pct).padStart(3)}% `}${amount}  ${formatRate(s.speed)}  ${formatDuration(s.eta)} left`;
+  // Fixed-width fields, so the bar does not twitch as the numbers change length.
+  const amount = s.total ? `${formatBytes(s.done).padStart(9)} / ${formatBytes(s.total)}` : formatBytes(s.done);
+  const tail = ` ${pct === null ? '' : `${String(pct).padStart(3)}% `}${amount}  ${formatRate(s.speed).padStart(11)}  ${formatDuration(s.eta).padStart(5)} left`;
   let label = s.label;
   const barRoom = width - tail.length - 4; // space, brackets, space
   let barWidth = pct === null ? 0 : Math.min(30, barRoom - Math.min(label.length, 24));
@@ -147,7 +148,9 @@ export class ProgressBar {
     this.lastDraw = t;
     const s = this.snapshot(t);
     if (this.tty) {
-      this.opts.stream.write(`\r${renderTtyLine(s, (this.opts.stream.columns ?? 80) - 1)}\x1b[K`);
+      // A terminal of unknown size (some ptys say 0 columns) is taken as 80 wide.
+      const columns = this.opts.stream.columns || 80;
+      this.opts.stream.write(`\r${renderTtyLine(s, Math.max(20, columns - 1))}\x1b[K`);
       this.drawn = true;
     } else {
       this.opts.stream.write(`${renderPlainLine(s)}\n`);

@@ -34,7 +34,9 @@ describe('formatting', () => {
 
   it('a terminal line has the bar, percentage, amounts, speed and time left, and fits the width', () => {
     const line = renderTtyLine(snapshot, 100);
-    expect(line).toMatch(/^hello-1\.2\.0\.ova \[#+\.+\]  45% 45\.0 MiB \/ 100 MiB  5\.0 MiB\/s  0:11 left$/);
+    expect(line).toMatch(/^hello-1\.2\.0\.ova \[#+\.+\]  45%  45\.0 MiB \/ 100 MiB    5\.0 MiB\/s   0:11 left$/);
+    // The fields keep their width: the bar does not move as the numbers change.
+    expect(renderTtyLine({ ...snapshot, done: 5 * MiB, speed: 100 * MiB, eta: 0.5 }, 100).length).toBe(line.length);
     for (const width of [120, 80, 60, 40, 20, 5]) expect(renderTtyLine({ ...snapshot, label: 'x'.repeat(200) }, width).length).toBeLessThanOrEqual(width);
   });
 
@@ -46,7 +48,7 @@ describe('formatting', () => {
   });
 
   it('without a total there is no bar or percentage', () => {
-    expect(renderTtyLine({ ...snapshot, total: null, eta: null }, 100)).toMatch(/^hello-1\.2\.0\.ova 45\.0 MiB  5\.0 MiB\/s  --:-- left$/);
+    expect(renderTtyLine({ ...snapshot, total: null, eta: null }, 100)).toMatch(/^hello-1\.2\.0\.ova 45\.0 MiB    5\.0 MiB\/s  --:-- left$/);
   });
 
   it('a plain line reads as a sentence', () => {
@@ -68,6 +70,15 @@ describe('ProgressBar', () => {
     expect(redraws.length).toBe(5);
     for (const w of redraws) expect(w).toMatch(/^\r.*\x1b\[K$/);
     expect(writes.at(-1)).toMatch(/^\rfile: 10\.0 MiB in 0:01 \(20\.0 MiB\/s\)\x1b\[K\n$/);
+  });
+
+  it('a terminal that reports 0 columns still gets a readable line', () => {
+    const { writes, stream } = fakeStream(true, 0);
+    const c = clock();
+    const bar = new ProgressBar({ label: 'file', total: 10 * MiB, stream, now: c.now });
+    c.advance(1000);
+    bar.update(5 * MiB);
+    expect(writes[0]).toMatch(/^\rfile \[#+\.+\]  50%   5\.0 MiB \/ 10\.0 MiB    5\.0 MiB\/s   0:01 left\x1b\[K$/);
   });
 
   it('speed and time left follow the recent rate (a 5 s window), not the average since the start', () => {
