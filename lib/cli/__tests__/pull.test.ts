@@ -106,6 +106,26 @@ describe('apx pull', () => {
     await expect(stat(`${dest}.part`)).rejects.toThrow();
   });
 
+  it('Ctrl-C in the middle keeps the .part file (exit 130); the next run resumes', async () => {
+    await clean();
+    const controller = new AbortController();
+    let calls = 0;
+    // The clock is read once per chunk received: stop in the middle of the transfer.
+    const now = () => {
+      if (++calls === 20) controller.abort();
+      return Date.now();
+    };
+    const first = await runCli(['pull', 'acme/pull-test', '--format', 'raw'], { env: { ...home.env, APX_SITE: site.site }, controller, now });
+    expect(first.code).toBe(EXIT.INTERRUPTED);
+    expect(first.stderr).toMatch(/Interrupted after \d+ of \d+ bytes; run the same command again to resume/);
+    const kept = (await stat(path.join(dir(), `${demo.raw.fileName}.part`))).size;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(demo.raw.sizeBytes);
+    const second = await pull(['--format', 'raw']);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ resumedFrom: kept, bytesTransferred: demo.raw.sizeBytes - kept });
+  });
+
   it('a connection dropped mid-way is resumed with a Range request in the same run', async () => {
     await clean();
     site.dropAfterBytes = 100_000;
