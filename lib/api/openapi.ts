@@ -16,6 +16,7 @@ import {
 } from '@/lib/catalog/api-schemas';
 import { searchQuerySchema } from '@/lib/catalog/search-params';
 import { reviewInputSchema } from '@/lib/reviews/review-schemas';
+import { publishingOpenApi } from '@/lib/publishing/openapi';
 
 export interface OpenApiFragment {
   paths: ZodOpenApiPathsObject;
@@ -195,7 +196,7 @@ export function buildOpenApiDocument(fragments: OpenApiFragment[] = [], serverUr
 }
 
 /** Every part of the API that describes itself; new fragments join here. */
-const FRAGMENTS: OpenApiFragment[] = [];
+const FRAGMENTS: OpenApiFragment[] = [publishingOpenApi];
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 

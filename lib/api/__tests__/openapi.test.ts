@@ -120,6 +120,13 @@ describe('the OpenAPI document', () => {
     expect(JSON.stringify(body.schema)).toContain('"maximum":5');
   });
 
+  it('includes the publishing, uploads and moderation fragment', () => {
+    const paths = Object.keys(doc.paths as Obj);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/publish/appliances', '/api/v1/uploads', '/api/v1/moderation/appliances/{id}']));
+    const tags = ((doc.tags as Obj[]) ?? []).map((t) => t.name);
+    expect(new Set(tags).size).toBe(tags.length);
+  });
+
   it('the validator catches what it claims to catch', () => {
     const broken = buildOpenApiDocument() as unknown as Obj;
     const copy = JSON.parse(JSON.stringify(broken)) as Obj;
