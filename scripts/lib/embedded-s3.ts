@@ -4,12 +4,21 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { extendS3rverMultipart } from './s3rver-multipart.ts';
+import { verifySigV4 } from './sigv4-verify.ts';
 
 const require = createRequire(import.meta.url);
 
+interface KoaContext {
+  method: string;
+  req: { url?: string; headers: import('node:http').IncomingHttpHeaders };
+  status: number;
+  type: string;
+  body: unknown;
+}
 interface S3rverInstance {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
+  middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[];
 }
 type S3rverCtor = new (options: Record<string, unknown>) => S3rverInstance;
 
@@ -62,6 +71,16 @@ export async function startEmbeddedS3(options: {
     silent: true,
     vhostBuckets: false,
     configureBuckets: [{ name: options.bucket, configs: [BROWSER_CORS_XML] }],
+  });
+  // First of all middleware: only requests signed with our key pair get through (see sigv4-verify.ts).
+  const keys = { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey };
+  server.middleware.unshift(async (ctx, next) => {
+    if (ctx.method === 'OPTIONS') return next(); // CORS preflight: carries no credentials by design
+    const verdict = verifySigV4({ method: ctx.method, url: ctx.req.url ?? '/', headers: ctx.req.headers }, keys);
+    if (verdict.ok) return next();
+    ctx.status = 403;
+    ctx.type = 'application/xml';
+    ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${verdict.code}</Code><Message>${verdict.message}</Message></Error>`;
   });
   const address = await server.run();
   return {
