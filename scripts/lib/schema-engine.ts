@@ -44,8 +44,8 @@ function loadEngine(): Promise<EngineModule> {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
-    const module = new WebAssembly.Module(await fs.readFile(wasmPath));
-    const instance = new WebAssembly.Instance(module, {
+    const wasmModule = new WebAssembly.Module(await fs.readFile(wasmPath));
+    const instance = new WebAssembly.Instance(wasmModule, {
       './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
     });
     glue.__wbg_set_wasm(instance.exports);
