@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/roles';
-import { canDownloadFile, canViewListing, hasPrivilegedView, isOwner, type ListingFacts } from '@/lib/appliances/visibility';
+import { canDownloadFile, canViewListing, hasPrivilegedView, isOwner, type FileFacts, type ListingFacts } from '@/lib/appliances/visibility';
 import { isAssignedJudge } from '@/lib/challenges/is-assigned-judge';
 
 /*
@@ -49,25 +49,23 @@ export interface FileAccess extends ListingAccess {
  */
 export async function findFile(actor: Actor | null, fileId: string): Promise<FileAccess | null> {
   if (!isIdLike(fileId)) return null;
-  const file = await db.applianceFile.findUnique({
-    where: { id: fileId },
-    select: {
-      id: true,
-      status: true,
-      objectKey: true,
-      fileName: true,
-      version: { select: { status: true, appliance: { select: { id: true, status: true, publisher: { select: { ownerId: true } } } } } },
-    },
-  });
+  // One round trip: the download endpoint runs this for every download.
+  const [file] = await db.$queryRaw<
+    { id: string; status: FileFacts['status']; objectKey: string; fileName: string; versionStatus: FileFacts['versionStatus']; applianceId: string; listingStatus: ListingFacts['status']; ownerId: string }[]
+  >`SELECT f.id, f.status::text AS status, f."objectKey", f."fileName", v.status::text AS "versionStatus",
+           a.id AS "applianceId", a.status::text AS "listingStatus", p."ownerId"
+    FROM "ApplianceFile" f
+    JOIN "ApplianceVersion" v ON v.id = f."versionId"
+    JOIN "Appliance" a ON a.id = v."applianceId"
+    JOIN "Publisher" p ON p.id = a."publisherId"
+    WHERE f.id = ${fileId}`;
   if (!file) return null;
-  const appliance = file.version.appliance;
-  const access = await decide(actor, appliance.id, { status: appliance.status, ownerId: appliance.publisher.ownerId });
+  const access = await decide(actor, file.applianceId, { status: file.listingStatus, ownerId: file.ownerId });
   if (!access) return null;
-  const fileFacts = { status: file.status, versionStatus: file.version.status };
-  const downloadable = canDownloadFile(actor, access.facts, fileFacts, access.assignedJudge);
+  const downloadable = canDownloadFile(actor, access.facts, { status: file.status, versionStatus: file.versionStatus }, access.assignedJudge);
   // The public sees exactly the files it may download; privileged callers see them all.
   if (!access.privileged && !downloadable) return null;
-  return { ...access, downloadable, file: { id: file.id, objectKey: file.objectKey, fileName: file.fileName, status: file.status, versionStatus: file.version.status } };
+  return { ...access, downloadable, file: { id: file.id, objectKey: file.objectKey, fileName: file.fileName, status: file.status, versionStatus: file.versionStatus } };
 }
 
 const SLUG_LIKE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;

@@ -13,6 +13,23 @@ export interface DownloadTarget {
   applianceId: string;
 }
 
+// Signing costs about a millisecond of CPU: a URL handed out is reused for a minute (it stays
+// valid for four more). Only ever after the caller's access was checked; keyed by object and name.
+const REUSE_MS = 60_000;
+const globalForPresign = globalThis as unknown as { downloadUrls?: Map<string, { url: string; until: number }> };
+const presigned = (globalForPresign.downloadUrls ??= new Map());
+
+async function downloadUrl(objectKey: string, fileName: string): Promise<string> {
+  const key = `${objectKey}\u0000${fileName}`;
+  const now = Date.now();
+  const hit = presigned.get(key);
+  if (hit && hit.until > now) return hit.url;
+  const url = await presignDownload(objectKey, fileName, DOWNLOAD_URL_TTL);
+  if (presigned.size > 10_000) presigned.clear();
+  presigned.set(key, { url, until: now + REUSE_MS });
+  return url;
+}
+
 /**
  * Where the caller's download of a file comes from: a short-lived presigned GET on the object
  * store (which serves Range requests, so downloads resume), named after the file. Files the
@@ -21,6 +38,6 @@ export interface DownloadTarget {
 export async function prepareDownload(actor: Actor | null, fileId: string): Promise<DownloadTarget> {
   const access = await findFile(actor, fileId);
   if (!access?.downloadable) throw notFound('That file');
-  const url = await presignDownload(access.file.objectKey, access.file.fileName, DOWNLOAD_URL_TTL);
+  const url = await downloadUrl(access.file.objectKey, access.file.fileName);
   return { url, fileId: access.file.id, applianceId: access.applianceId };
 }

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
+import { catalogCaller } from '@/lib/catalog/api-caller';
 import { jsonResponse } from '@/lib/catalog/api-response';
 import { parseSearchParams } from '@/lib/catalog/search-params';
 import { searchAppliances } from '@/lib/catalog/search-appliances';
@@ -7,7 +7,7 @@ import { invalid } from '@/lib/errors';
 
 /** GET /api/v1/appliances — search published listings with facets and cursor pagination. */
 export const GET = apiRoute(async (request) => {
-  await authenticate(request, { scope: 'read' });
+  await catalogCaller(request);
   const { request: search, problems } = parseSearchParams(new URL(request.url).searchParams);
   if (problems.length) {
     throw invalid('Some search parameters are not valid.', Object.fromEntries(problems.map((p) => [p.field, p.message])));

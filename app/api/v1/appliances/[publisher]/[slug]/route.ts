@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
+import { catalogCaller } from '@/lib/catalog/api-caller';
 import { jsonResponse } from '@/lib/catalog/api-response';
 import { applianceView } from '@/lib/catalog/api-views';
 import { getApplianceDetail } from '@/lib/catalog/get-appliance-detail';
@@ -9,7 +9,7 @@ type Params = { publisher: string; slug: string };
 
 /** GET /api/v1/appliances/{publisher}/{slug} — one listing, as the caller may see it. */
 export const GET = apiRoute<Params>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read' });
+  const caller = await catalogCaller(request);
   const { publisher, slug } = await params;
   const detail = await getApplianceDetail(caller?.actor ?? null, publisher, slug);
   if (!detail) throw notFound('That appliance');

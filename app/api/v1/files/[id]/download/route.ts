@@ -1,6 +1,6 @@
 import { after } from 'next/server';
 import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
+import { catalogCaller } from '@/lib/catalog/api-caller';
 import { clientIp } from '@/lib/http/client-ip';
 import { prepareDownload } from '@/lib/downloads/prepare-download';
 import { recordDownload } from '@/lib/downloads/record-download';
@@ -10,7 +10,7 @@ import { recordDownload } from '@/lib/downloads/record-download';
  * store serves Range requests, so downloads resume). Counted after the answer has gone out.
  */
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read' });
+  const caller = await catalogCaller(request);
   const { id } = await params;
   const actor = caller?.actor ?? null;
   const target = await prepareDownload(actor, id);

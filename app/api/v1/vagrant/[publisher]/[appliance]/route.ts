@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
+import { catalogCaller } from '@/lib/catalog/api-caller';
 import { jsonResponse } from '@/lib/catalog/api-response';
 import { getVagrantCatalog } from '@/lib/catalog/get-vagrant-catalog';
 import { notFound } from '@/lib/errors';
@@ -8,7 +8,7 @@ type Params = { publisher: string; appliance: string };
 
 /** GET /api/v1/vagrant/{publisher}/{appliance} — Vagrant box metadata: `vagrant box add <this URL>`. */
 export const GET = apiRoute<Params>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read' });
+  const caller = await catalogCaller(request);
   const { publisher, appliance } = await params;
   const catalog = await getVagrantCatalog(caller?.actor ?? null, publisher, appliance);
   if (!catalog) throw notFound('That box');

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
+import { catalogCaller } from '@/lib/catalog/api-caller';
 import { jsonResponse } from '@/lib/catalog/api-response';
 import { getDailyDownloads } from '@/lib/downloads/daily-downloads';
 import { invalid } from '@/lib/errors';
@@ -8,7 +8,7 @@ type Params = { publisher: string; slug: string };
 
 /** GET …/downloads?days=30 — counted downloads per UTC day, for the owner and admins. */
 export const GET = apiRoute<Params>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read' });
+  const caller = await catalogCaller(request);
   const { publisher, slug } = await params;
   const days = Number(new URL(request.url).searchParams.get('days') ?? 30);
   if (!Number.isInteger(days) || days < 1 || days > 365) throw invalid('Use days from 1 to 365.', { days: 'Out of range.' });

@@ -1,5 +1,6 @@
 import { apiRoute, readJson } from '@/lib/api/route';
 import { authenticate } from '@/lib/api/authenticate';
+import { catalogCaller } from '@/lib/catalog/api-caller';
 import { jsonResponse } from '@/lib/catalog/api-response';
 import { findListing } from '@/lib/catalog/listing-access';
 import { notFound, invalid } from '@/lib/errors';
@@ -12,7 +13,7 @@ type Params = { publisher: string; slug: string };
 
 /** GET …/reviews — newest first, cursor pagination. */
 export const GET = apiRoute<Params>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read' });
+  const caller = await catalogCaller(request);
   const actor = caller?.actor ?? null;
   const { publisher, slug } = await params;
   const access = await findListing(actor, publisher, slug);

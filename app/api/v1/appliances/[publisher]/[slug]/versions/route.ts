@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
+import { catalogCaller } from '@/lib/catalog/api-caller';
 import { jsonResponse } from '@/lib/catalog/api-response';
 import { versionView } from '@/lib/catalog/api-views';
 import { getApplianceDetail } from '@/lib/catalog/get-appliance-detail';
@@ -22,7 +22,7 @@ function readCursor(value: string | null): string | null {
 
 /** GET …/versions — newest first; cursor pagination (opaque). */
 export const GET = apiRoute<Params>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read' });
+  const caller = await catalogCaller(request);
   const { publisher, slug } = await params;
   const url = new URL(request.url);
   const limit = Number(url.searchParams.get('limit') ?? 20);

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
+import { catalogCaller } from '@/lib/catalog/api-caller';
 import { jsonResponse } from '@/lib/catalog/api-response';
 import { fileView } from '@/lib/catalog/api-views';
 import { getApplianceDetail } from '@/lib/catalog/get-appliance-detail';
@@ -9,7 +9,7 @@ type Params = { publisher: string; slug: string; version: string };
 
 /** GET …/versions/{version}/files — the files of one version the caller may see. */
 export const GET = apiRoute<Params>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read' });
+  const caller = await catalogCaller(request);
   const { publisher, slug, version } = await params;
   const detail = await getApplianceDetail(caller?.actor ?? null, publisher, slug);
   const found = detail?.versions.find((v) => v.version === version);
