@@ -27,6 +27,7 @@ export const listingSelect = {
   updatedAt: true,
   publisher: { select: { handle: true } },
   category: { select: { slug: true } },
+  versions: { select: { id: true, version: true, status: true }, orderBy: { sortKey: 'desc' } },
 } satisfies Prisma.ApplianceSelect;
 
 type ListingRow = Prisma.ApplianceGetPayload<{ select: typeof listingSelect }>;
@@ -56,6 +57,7 @@ export function toListing(row: ListingRow): Listing {
       osName: row.osName,
     },
     latestVersion: row.latestVersion,
+    versions: row.versions,
     submittedAt: iso(row.submittedAt),
     publishedAt: iso(row.publishedAt),
     createdAt: row.createdAt.toISOString(),

@@ -118,6 +118,9 @@ export const listingSchema = z.object({
   reviewNote: z.string().nullable().describe('Why a moderator rejected the listing'),
   requirements: requirementsSchema,
   latestVersion: z.string().nullable(),
+  versions: z
+    .array(z.object({ id, version: z.string(), status: z.enum(VERSION_STATUSES) }))
+    .describe('Every version of the listing, newest first (ids for adding files to an existing version)'),
   submittedAt: isoDate.nullable(),
   publishedAt: isoDate.nullable(),
   createdAt: isoDate,

@@ -62,6 +62,8 @@ describe('a listing from draft to published, and a version revoked', () => {
 
     await uploadOva(token, v1.json.id);
     const filled = await call(applianceRoute.GET, { token, params: { id } });
+    // The listing names its versions with their ids, so a client can add files to an existing one.
+    expect(filled.json.versions).toContainEqual({ id: v1.json.id, version: v1.json.version, status: 'DRAFT' });
     expect(filled.json.requirements).toEqual({ cpus: 4, memoryMiB: 2048, diskBytes: kit.virtualSizeBytes, osFamily: 'linux', osName: 'Ubuntu Linux (64-bit)' });
 
     const notReleased = await call(submitRoute.POST, { method: 'POST', token, params: { id } });
