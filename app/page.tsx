@@ -76,7 +76,7 @@ export default async function HomePage() {
           <SectionHeader id="winners-heading" title="Challenge winners" description="Ranked by the judges of our appliance challenges." href="/challenges" linkLabel="All challenges →" />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {winners.map((w) => (
-              <div key={w.card.id} className="flex flex-col gap-2">
+              <div key={w.card.id} className="flex min-w-0 flex-col gap-2">
                 <p className="text-sm font-medium text-amber-800">
                   <span aria-hidden>🏆 </span>
                   {w.award} · <Link href={`/challenges/${w.challenge.slug}`} className="hover:underline">{w.challenge.title}</Link>

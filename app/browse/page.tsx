@@ -68,7 +68,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
         </form>
       </div>
 
-      <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[15rem_minmax(0,1fr)]">
         <aside>
           <FacetSidebar request={request} facets={result.facets} />
         </aside>

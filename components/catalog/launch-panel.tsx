@@ -84,7 +84,7 @@ export function LaunchPanel({ files, initialFileId }: { files: LaunchPanelFile[]
             )}
           >
             {p.label}
-            {!p.supported && <span className="rounded bg-slate-100 px-1 text-[10px] font-medium text-slate-500 uppercase">n/a</span>}
+            {!p.supported && <span className="rounded bg-slate-100 px-1 text-[10px] font-medium text-slate-700 uppercase">n/a</span>}
           </button>
         ))}
       </div>

@@ -1,5 +1,5 @@
 import { Markdown } from '@/components/ui/markdown';
-import { Stars } from '@/components/ui/stars';
+import { RatingStars } from '@/components/reviews/rating-stars';
 import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/lib/format';
 import type { ReviewView } from '@/lib/reviews/list-reviews';
@@ -26,7 +26,7 @@ export function ReviewList({
         <li key={r.id} className="px-5 py-4" data-testid="review">
           <article aria-label={`Review by ${r.author.name}`}>
             <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <Stars value={r.rating} />
+              <RatingStars value={r.rating} />
               <span className="text-sm font-medium text-slate-900">{r.author.name}</span>
               <time dateTime={r.createdAt} className="text-xs text-slate-500">
                 {formatDate(r.createdAt)}

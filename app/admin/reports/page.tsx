@@ -6,7 +6,7 @@ import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
-import { Stars } from '@/components/ui/stars';
+import { RatingStars } from '@/components/reviews/rating-stars';
 import { ModerationControls } from '@/components/reviews/moderation-controls';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { cn } from '@/components/ui/cn';
@@ -42,7 +42,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <div className="flex flex-col gap-4 lg:flex-row lg:justify-between">
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-2 text-sm">
-                      <Stars value={r.rating} />
+                      <RatingStars value={r.rating} />
                       <span className="font-medium">{r.user.name}</span>
                       <span className="text-slate-500">{r.user.email}</span>
                       <span className="text-slate-400">· {formatDate(r.createdAt)}</span>

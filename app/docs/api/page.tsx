@@ -163,7 +163,7 @@ export default function ApiDocsPage() {
   const schemas = Object.entries(doc.components?.schemas ?? {}).sort(([a], [b]) => a.localeCompare(b));
 
   return (
-    <div className="grid gap-10 lg:grid-cols-[15rem_1fr]">
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[15rem_minmax(0,1fr)]">
       <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
         <nav aria-label="API reference" className="space-y-5 text-sm">
           <a href="#overview" className="block font-medium text-slate-900 hover:text-brand-700">

@@ -13,6 +13,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Markdown } from '@/components/ui/markdown';
 import { Stars } from '@/components/ui/stars';
+import { RatingStars } from '@/components/reviews/rating-stars';
 import { CopyButton } from '@/components/catalog/copy-button';
 import { DownloadsChart } from '@/components/catalog/downloads-chart';
 import { FileTable } from '@/components/catalog/file-table';
@@ -66,7 +67,7 @@ function RatingSummary({ avg, count, distribution }: { avg: number; count: numbe
     <div className="flex flex-col gap-4 px-5 py-4 sm:flex-row sm:items-center sm:gap-8">
       <div className="text-center sm:w-36">
         <p className="text-4xl font-bold text-slate-900">{count ? avg.toFixed(1) : '—'}</p>
-        <Stars value={avg} size="md" />
+        <RatingStars value={avg} size="md" />
         <p className="text-xs text-slate-500">{count === 1 ? '1 review' : `${formatCount(count)} reviews`}</p>
       </div>
       <dl className="flex-1 space-y-1" aria-label="Ratings by stars">
@@ -183,7 +184,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
         </p>
       )}
 
-      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-8">
           {detail.screenshots.length > 0 && (
             <Card className="p-4">
@@ -313,7 +314,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
                       <CopyButton text={recommended.file.sha256} label="Copy the SHA-256" />
                     </div>
                     <p className="mt-2 text-xs text-slate-500">
-                      Check it with <code className="rounded bg-slate-100 px-1">sha256sum {recommended.file.fileName}</code>
+                      Check it with <code className="rounded bg-slate-100 px-1 text-slate-700">sha256sum {recommended.file.fileName}</code>
                     </p>
                   </div>
                 )}
