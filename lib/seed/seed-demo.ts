@@ -74,12 +74,15 @@ export async function seedDemo(log: (m: string) => void): Promise<{ accounts: Se
   }
 
   let files = 0;
+  const seededIds: string[] = [];
   for (const listing of DEMO_LISTINGS) {
-    files += await seedListing(listing, { categories, publishers, now });
+    const seeded = await seedListing(listing, { categories, publishers, now });
+    files += seeded.files;
+    seededIds.push(seeded.applianceId);
   }
   log(`Seeded ${DEMO_LISTINGS.length} appliances with ${files} verified files.`);
 
-  await seedReviewsAndDownloads(reviewers.map((r) => r.id), now);
+  await seedReviewsAndDownloads(seededIds, reviewers.map((r) => r.id), now);
   await db.auditLog.create({ data: { actorId: admin.id, action: 'system.seed_demo', targetType: 'System', targetId: 'demo' } });
   await seedDemoChallenges(log);
 
@@ -89,7 +92,7 @@ export async function seedDemo(log: (m: string) => void): Promise<{ accounts: Se
 async function seedListing(
   listing: DemoListing,
   ctx: { categories: Map<string, string>; publishers: Map<string, string>; now: number },
-): Promise<number> {
+): Promise<{ applianceId: string; files: number }> {
   const newest = Math.min(...listing.versions.map((v) => v.daysAgo));
   const appliance = await db.appliance.create({
     data: {
@@ -166,7 +169,7 @@ async function seedListing(
     }
   }
   await refreshApplianceFacets(appliance.id);
-  return count;
+  return { applianceId: appliance.id, files: count };
 }
 
 const DEMO_ALL_PUBLISHERS = Object.fromEntries(DEMO_PUBLISHERS.map((p) => [p.handle, p.displayName]));
@@ -177,8 +180,9 @@ const REVIEW_TEXTS = [
   { rating: 3, body: 'Does the job; would like an arm64 build.' },
 ];
 
-async function seedReviewsAndDownloads(reviewerIds: string[], now: number) {
+async function seedReviewsAndDownloads(applianceIds: string[], reviewerIds: string[], now: number) {
   const appliances = await db.appliance.findMany({
+    where: { id: { in: applianceIds } },
     select: { id: true, versions: { select: { files: { where: { status: 'VERIFIED' }, select: { id: true } } } } },
     orderBy: { slug: 'asc' },
   });
@@ -192,7 +196,7 @@ async function seedReviewsAndDownloads(reviewerIds: string[], now: number) {
     const fileIds = a.versions.flatMap((v) => v.files.map((f) => f.id));
     const events: { fileId: string; applianceId: string; actorKey: string; day: Date }[] = [];
     const perDay = 1 + ((i * 7) % 9);
-    for (let d = 0; d < 30; d++) {
+    for (let d = 0; fileIds.length > 0 && d < 30; d++) {
       const day = new Date(Math.floor((now - d * DAY) / DAY) * DAY);
       const n = Math.max(0, perDay + ((d * 5 + i) % 4) - 2);
       for (let k = 0; k < n; k++) events.push({ fileId: fileIds[k % fileIds.length], applianceId: a.id, actorKey: `seed:${d}:${k}`, day });
