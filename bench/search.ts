@@ -298,7 +298,7 @@ async function main() {
       totals += result.total;
 
       // The statements the search ran, bare: the index sync (with the text matches) and the cards.
-      const sync = syncQuery(Date.now(), request.q);
+      const sync = syncQuery(Date.now(), request.q, false, request.sort === 'relevance');
       const cards = cardsQuery(result.items.map((i) => i.id));
       t = process.hrtime.bigint();
       await client.query(sync.text, sync.values);

@@ -176,10 +176,12 @@ export const TYPO_FALLBACK_BELOW = 5;
  * nothing — a typo, a prefix, a stem the dictionary does not know — names close to the query by
  * trigram word similarity (pg_trgm, GIN index on the name) join, ranked by that similarity.
  */
-export function textMatchQuery(q: string): Prisma.Sql {
+export function textMatchQuery(q: string, ranked = true): Prisma.Sql {
   const tsq = Prisma.sql`websearch_to_tsquery('english', ${q}::text)`;
+  // Ranking reads every match's tsvector: only worth it when the order is by relevance.
+  const rank = ranked ? Prisma.sql`ts_rank(a."searchVector", ${tsq})::float8 + 1` : Prisma.sql`1::float8`;
   return Prisma.sql`WITH fts AS (
-      SELECT a.id, ts_rank(a."searchVector", ${tsq})::float8 + 1 AS rank
+      SELECT a.id, ${rank} AS rank
       FROM "Appliance" a WHERE a.status = 'PUBLISHED' AND a."searchVector" @@ ${tsq}
     )
     SELECT id, rank FROM fts
@@ -190,12 +192,17 @@ export function textMatchQuery(q: string): Prisma.Sql {
       AND a.status = 'PUBLISHED' AND ${q}::text <% a.name AND a.id NOT IN (SELECT id FROM fts)`;
 }
 
-/** One round trip: what changed since `sinceMs`, and the text query's matches (when there is one). */
-export function syncQuery(sinceMs: number, q: string): Prisma.Sql {
+/**
+ * One round trip: what changed after `sinceMs` (or at it too, for sweeps: rows sharing the last
+ * timestamp are then read again, while a bulk update's rows are not re-read by every search),
+ * and the text query's matches (when there is one).
+ */
+export function syncQuery(sinceMs: number, q: string, inclusive = false, ranked = true): Prisma.Sql {
   const since = new Date(sinceMs).toISOString().replace('Z', '');
+  const changedWhere = inclusive ? Prisma.sql`a."updatedAt" >= ${since}::timestamp` : Prisma.sql`a."updatedAt" > ${since}::timestamp`;
   return Prisma.sql`SELECT
-    (${columnsOf(Prisma.sql`a."updatedAt" >= ${since}::timestamp`)}) AS changed,
-    ${q ? Prisma.sql`(SELECT coalesce(json_agg(json_build_array(m.id, m.rank)), '[]'::json) FROM (${textMatchQuery(q)}) m)` : Prisma.sql`NULL::json`} AS matches`;
+    (${columnsOf(changedWhere)}) AS changed,
+    ${q ? Prisma.sql`(SELECT coalesce(json_agg(json_build_array(m.id, m.rank)), '[]'::json) FROM (${textMatchQuery(q, ranked)}) m)` : Prisma.sql`NULL::json`} AS matches`;
 }
 
 export interface SyncedIndex {
@@ -206,12 +213,12 @@ export interface SyncedIndex {
 }
 
 /** The index brought up to date with PostgreSQL, plus the text query's matches. */
-export async function syncCatalogIndex(q: string): Promise<SyncedIndex> {
+export async function syncCatalogIndex(q: string, options: { ranked?: boolean } = {}): Promise<SyncedIndex> {
   const state = await current();
   const now = Date.now();
   const sweep = now - state.lastSweep > SWEEP_EVERY_MS;
   const since = sweep ? state.seenUpdatedMs - SWEEP_LOOKBACK_MS : state.seenUpdatedMs;
-  const [row] = await db.$queryRaw<{ changed: Columns; matches: [string, number][] | null }[]>(syncQuery(since, q));
+  const [row] = await db.$queryRaw<{ changed: Columns; matches: [string, number][] | null }[]>(syncQuery(since, q, sweep, options.ranked ?? true));
   apply(state, row.changed);
   if (sweep) {
     state.lastSweep = now;

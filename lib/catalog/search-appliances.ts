@@ -68,7 +68,7 @@ export async function searchAppliances(request: SearchRequest): Promise<SearchRe
   const after = request.cursor ? decodeCursor(request.cursor, request.sort) : null;
   if (request.cursor && !after) throw invalid('The cursor is not one this API handed out for this sort.', { cursor: 'Invalid cursor.' });
 
-  const index = await syncCatalogIndex(request.q);
+  const index = await syncCatalogIndex(request.q, { ranked: request.sort === 'relevance' });
   let text = null;
   if (index.matches) {
     const slots: number[] = [];
