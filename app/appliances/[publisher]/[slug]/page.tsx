@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
@@ -27,9 +28,12 @@ import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatCount, formatDate, forma
 type Params = { publisher: string; slug: string };
 type Search = { reviews?: string | string[] };
 
+/** Loaded once per request, for the metadata and the page. */
+const loadDetail = cache(async (publisher: string, slug: string) => getApplianceDetail(await getActor(), publisher, slug));
+
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { publisher, slug } = await params;
-  const detail = await getApplianceDetail(await getActor(), publisher, slug);
+  const detail = await loadDetail(publisher, slug);
   return detail ? { title: detail.name, description: detail.summary } : { title: 'Not found' };
 }
 
@@ -91,7 +95,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
   const { publisher, slug } = await params;
   const { reviews: reviewCursorParam } = await searchParams;
   const actor = await getActor();
-  const detail = await getApplianceDetail(actor, publisher, slug);
+  const detail = await loadDetail(publisher, slug);
   if (!detail) notFound();
 
   const reviewCursor = typeof reviewCursorParam === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(reviewCursorParam) ? reviewCursorParam : null;
