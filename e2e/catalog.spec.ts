@@ -90,6 +90,13 @@ test.describe('catalog', () => {
     await context.close();
   });
 
+  test('a misspelt query still finds the appliance', async ({ request }) => {
+    for (const [q, slug] of [['postgers', 'postgresql-server'], ['graphana', 'grafana-dashboards'], ['wiregaurd', 'wireguard-gateway']]) {
+      const res = await (await request.get(`/api/v1/appliances?q=${q}`)).json();
+      expect(res.items.map((i: { slug: string }) => i.slug), q).toContain(slug);
+    }
+  });
+
   test('hostile search input is answered, never a server error', async ({ request, page }) => {
     for (const q of ["'; DROP TABLE \"Appliance\"; --", '%_\\', '"', ' OR 1=1', '🚀 ünïcödé 中文 ﷽', 'x'.repeat(5000), '<script>alert(1)</script>', '\u0000']) {
       const api = await request.get(`/api/v1/appliances?q=${encodeURIComponent(q)}`);

@@ -172,6 +172,15 @@ export interface TextMatch {
 export const TYPO_FALLBACK_BELOW = 5;
 
 /**
+ * Word similarity a name needs to count as a typo match. pg_trgm's default (0.6) misses a
+ * swapped pair of letters in a long word ("postgers" → PostgreSQL scores 0.56). The `<%` operator
+ * (and its GIN index) reads the threshold from a setting: the statement sets it for itself
+ * (set_config(…, is_local), i.e. for this statement's transaction only) in a one-time filter that
+ * runs before the index scan starts.
+ */
+export const TYPO_SIMILARITY = 0.45;
+
+/**
  * The full-text part of a search: the weighted tsvector ranked by ts_rank; when that finds (almost)
  * nothing — a typo, a prefix, a stem the dictionary does not know — names close to the query by
  * trigram word similarity (pg_trgm, GIN index on the name) join, ranked by that similarity.
@@ -189,6 +198,7 @@ export function textMatchQuery(q: string, ranked = true): Prisma.Sql {
     SELECT a.id, word_similarity(${q}::text, a.name)::float8 AS rank
     FROM "Appliance" a
     WHERE (SELECT count(*) FROM fts) < ${TYPO_FALLBACK_BELOW}::int
+      AND (SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}::text, true)) IS NOT NULL
       AND a.status = 'PUBLISHED' AND ${q}::text <% a.name AND a.id NOT IN (SELECT id FROM fts)`;
 }
 

@@ -44,6 +44,13 @@ describe('searchAppliances', () => {
   it('tolerates a typo in the name through trigram similarity', async () => {
     const r = await search(`q=${encodeURIComponent(`Postgers ${word}`)}`);
     expect(r.items.map((i) => i.name)).toContain(`Postgres ${word} Server`);
+    // One misspelt word alone finds the listing too, and leaves the setting as it was.
+    const { publisher } = await createTestPublisher();
+    const name = `Wireguard${uid(2)} Gateway`;
+    await createTestAppliance(publisher.id, { name, status: 'PUBLISHED', publishedAt: new Date() });
+    expect((await search(`q=${encodeURIComponent(name.replace('guard', 'gaurd'))}`)).items.map((i) => i.name)).toContain(name);
+    const [{ threshold }] = await db.$queryRaw<{ threshold: string }[]>`SELECT current_setting('pg_trgm.word_similarity_threshold') AS threshold`;
+    expect(threshold).toBe('0.6');
   });
 
   it('counts each facet with the other facets applied', async () => {
