@@ -113,7 +113,16 @@ export const catalogPaths: ZodOpenApiPathsObject = {
       requestParams: { path: listingPath },
       requestBody: { required: true, content: { 'application/json': { schema: reviewInputSchema } } },
       responses: {
-        '201': json('The saved review', z.object({ id: z.string(), rating: z.number().int(), body: z.string(), createdAt: z.string(), updatedAt: z.string() })),
+        '201': json(
+          'The saved review',
+          z.object({
+            id: z.string().meta({ example: 'cm3xk2v0a0001' }),
+            rating: z.number().int().meta({ example: 5 }),
+            body: z.string().meta({ example: 'Boots in seconds under QEMU; the checksum matched.' }),
+            createdAt: z.string().meta({ example: '2026-11-25T18:00:00.000Z' }),
+            updatedAt: z.string().meta({ example: '2026-11-25T18:00:00.000Z' }),
+          }),
+        ),
         ...errors,
       },
     },

@@ -108,7 +108,8 @@ export function exampleOf(doc: Document, s: SchemaObject | undefined, depth = 0)
       return [exampleOf(doc, s.items, depth + 1)];
     case 'integer':
     case 'number':
-      return s.minimum ?? 0;
+      // zod states the safe-integer range on every integer: only a real lower bound makes a good example.
+      return s.minimum !== undefined && s.minimum >= 0 && s.minimum < 1e9 ? s.minimum : 0;
     case 'boolean':
       return true;
     case 'null':
