@@ -172,13 +172,13 @@ export interface TextMatch {
 export const TYPO_FALLBACK_BELOW = 5;
 
 /**
- * Word similarity a name needs to count as a typo match. pg_trgm's default (0.6) misses a
- * swapped pair of letters in a long word ("postgers" → PostgreSQL scores 0.56). The `<%` operator
- * (and its GIN index) reads the threshold from a setting: the statement sets it for itself
+ * Word similarity a name needs to count as a typo match. pg_trgm's default (0.6) misses swapped
+ * letters ("postgers" → PostgreSQL scores 0.56, "graphana" → Grafana 0.42). The `<%` operator (and
+ * its GIN index) reads the threshold from a setting: the statement sets it for itself
  * (set_config(…, is_local), i.e. for this statement's transaction only) in a one-time filter that
  * runs before the index scan starts.
  */
-export const TYPO_SIMILARITY = 0.45;
+export const TYPO_SIMILARITY = 0.4;
 
 /**
  * The full-text part of a search: the weighted tsvector ranked by ts_rank; when that finds (almost)
