@@ -155,10 +155,20 @@ async function main() {
     const direct: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // The presigned URL the endpoint hands out, fetched straight…
-      const location = (await fetch(bigUrl, { redirect: 'manual' })).headers.get('location')!;
-      direct.push(await timed(async () => drain(await fetch(location)), BIG_BYTES));
+      const direct1 = async () => {
+        const location = (await fetch(bigUrl, { redirect: 'manual' })).headers.get('location')!;
+        direct.push(await timed(async () => drain(await fetch(location)), BIG_BYTES));
+      };
       // …and the whole path a user takes: the endpoint, its redirect, the bytes.
-      viaRedirect.push(await timed(async () => drain(await fetch(bigUrl, { redirect: 'follow' })), BIG_BYTES));
+      const redirect1 = async () => viaRedirect.push(await timed(async () => drain(await fetch(bigUrl, { redirect: 'follow' })), BIG_BYTES));
+      // Alternating which goes first, so neither always meets a warmer (or busier) machine.
+      if (round % 2 === 0) {
+        await direct1();
+        await redirect1();
+      } else {
+        await redirect1();
+        await direct1();
+      }
     }
     // Interleaved rounds share the machine's ups and downs; totals compare the same bytes both ways.
     const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
