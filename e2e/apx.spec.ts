@@ -174,17 +174,19 @@ test.describe('apx, the command-line client, against the running product', () =>
     const noDisplay = { ...env, DISPLAY: '', WAYLAND_DISPLAY: '' };
     const search = await apx(['search', product], noDisplay);
     const name = /Run one: apx launch (\S+)/.exec(search.stdout)?.[1];
-    expect(name).toBe(`${handle}/${slug}`);
+    expect(name, `apx search (exit ${search.code})\nstdout:\n${search.stdout}\nstderr:\n${search.stderr}`).toBe(`${handle}/${slug}`);
     const launch = await apx(['launch', name!, '--player', 'qemu'], noDisplay, { until: `${message}\r\n`, timeoutMs: 90_000 });
-    expect(launch.found, `stdout:\n${launch.stdout}\nstderr:\n${launch.stderr}`).toBe(true);
-    expect(launch.stderr).toContain('No display found');
-    expect(launch.stderr).toContain('$ qemu-system-x86_64 -m 64 -smp 1 -drive file=serial-hello.qcow2,format=qcow2 -nic user -nographic');
+    const launchOutput = `apx launch (exit ${launch.code}, ${launch.elapsedMs} ms)\nstdout:\n${launch.stdout}\nstderr:\n${launch.stderr}`;
+    expect(launch.found, launchOutput).toBe(true);
+    expect(launch.stderr, launchOutput).toContain('No display found');
+    expect(launch.stderr, launchOutput).toContain('$ qemu-system-x86_64 -m 64 -smp 1 -drive file=serial-hello.qcow2,format=qcow2 -nic user -nographic');
 
     const ova = await apx(['launch', name!, '--player', 'qemu', '--format', 'ova', '--headless'], env, { until: `${message}\r\n`, timeoutMs: 90_000 });
-    expect(ova.found, `stdout:\n${ova.stdout}\nstderr:\n${ova.stderr}`).toBe(true);
-    expect(ova.stderr).toContain('$ tar -xf serial-hello-1.0.0.ova serial-hello-disk1.vmdk');
-    expect(ova.stderr).toContain('$ qemu-img convert -O qcow2 serial-hello-disk1.vmdk serial-hello-disk1.qcow2');
-    expect(ova.stderr).toContain('$ qemu-system-x86_64 -m 64 -smp 1 -drive file=serial-hello-disk1.qcow2,format=qcow2 -nic user -nographic');
+    const ovaOutput = `apx launch --format ova (exit ${ova.code}, ${ova.elapsedMs} ms)\nstdout:\n${ova.stdout}\nstderr:\n${ova.stderr}`;
+    expect(ova.found, ovaOutput).toBe(true);
+    expect(ova.stderr, ovaOutput).toContain('$ tar -xf serial-hello-1.0.0.ova serial-hello-disk1.vmdk');
+    expect(ova.stderr, ovaOutput).toContain('$ qemu-img convert -O qcow2 serial-hello-disk1.vmdk serial-hello-disk1.qcow2');
+    expect(ova.stderr, ovaOutput).toContain('$ qemu-system-x86_64 -m 64 -smp 1 -drive file=serial-hello-disk1.qcow2,format=qcow2 -nic user -nographic');
   });
 
   test('apx launch --dry-run prints exactly what the site’s launch panel shows', async ({ page, request }) => {
