@@ -35,6 +35,9 @@ describe('memory stays bounded', () => {
     expect(report).toMatchObject({ verdict: 'VERIFIED', format: 'OVA', size: streamed });
     expect(report.size).toBeGreaterThan(diskSize);
     expect(report.metadata.members?.find((m) => m.name === 'big-disk1.vmdk')?.size).toBe(diskSize);
-    expect(growthMiB).toBeLessThan(150);
+    // Holding the stream would grow RSS by at least the 512 MiB that flowed through. What the
+    // garbage collector leaves lying around varies from 40 to 120 MiB with the machine's load,
+    // so the line sits at half the stream: far above that noise, far below holding it.
+    expect(growthMiB, `RSS grew by ${growthMiB.toFixed(0)} MiB`).toBeLessThan(256);
   });
 });
