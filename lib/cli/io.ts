@@ -4,7 +4,8 @@ import type { ChildProcess } from 'node:child_process';
 
 /** Where the CLI writes: process.stdout/stderr in real use, buffers in tests. */
 export interface OutputStream {
-  write(chunk: string): unknown;
+  /** Text, or a player's raw bytes passed through unchanged. */
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }
@@ -26,7 +27,8 @@ export interface CliIo {
   signal: AbortSignal;
   /**
    * How players and tools get the terminal: 'inherit' in real use (QEMU's serial console is this
-   * terminal), 'pipe' in tests, where their output is copied to stdout/stderr above.
+   * terminal; output that is not a terminal is still copied through), 'pipe' in tests, where their
+   * output is always copied to stdout/stderr above.
    */
   childStdio: 'inherit' | 'pipe';
   /** Node's process.arch and process.platform. */

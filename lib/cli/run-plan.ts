@@ -79,16 +79,19 @@ export async function missingTools(ctx: Context, plan: LaunchPlan, file: LaunchF
 /** Runs a tool with an argv (never a shell) in `cwd`; resolves with its exit code, or the signal that ended it. */
 function runTool(ctx: Context, argv: string[], cwd: string, interactive: boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const pipe = ctx.io.childStdio === 'pipe';
+    // A terminal is handed over as it is (QEMU's serial console wants it). Anything else — a pipe,
+    // a file — is copied through apx: Node makes the pipes it writes to non-blocking, and a player
+    // sharing such a pipe can stall for good on a full buffer (QEMU's serial output does, under load).
+    const pipeAll = ctx.io.childStdio === 'pipe';
+    const copyOut = pipeAll || !ctx.io.stdout.isTTY;
+    const copyErr = pipeAll || !ctx.io.stderr.isTTY;
     const child = ctx.io.spawn(argv[0], argv.slice(1), {
       cwd,
-      stdio: pipe ? ['ignore', 'pipe', 'pipe'] : [interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'],
+      stdio: [interactive && !pipeAll ? 'inherit' : 'ignore', copyOut ? 'pipe' : 'inherit', copyErr ? 'pipe' : 'inherit'],
       env: ctx.io.env as NodeJS.ProcessEnv,
     });
-    if (pipe) {
-      child.stdout?.setEncoding('latin1').on('data', (chunk: string) => ctx.io.stdout.write(chunk));
-      child.stderr?.setEncoding('latin1').on('data', (chunk: string) => ctx.io.stderr.write(chunk));
-    }
+    if (copyOut) child.stdout?.on('data', (chunk: Buffer) => ctx.io.stdout.write(chunk));
+    if (copyErr) child.stderr?.on('data', (chunk: Buffer) => ctx.io.stderr.write(chunk));
     // Ctrl-C or a SIGTERM to apx reaches the tool as SIGTERM; apx waits for it to end.
     const stop = () => child.kill('SIGTERM');
     ctx.io.signal.addEventListener('abort', stop, { once: true });

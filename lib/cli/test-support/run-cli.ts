@@ -31,8 +31,8 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
   const controller = options.controller ?? new AbortController();
   const io: CliIo = {
     stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
+      write: (chunk: string | Uint8Array) => {
+        stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
         options.onStdout?.(stdout);
         return true;
       },
@@ -40,8 +40,8 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
       columns: options.columns,
     },
     stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
+      write: (chunk: string | Uint8Array) => {
+        stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
         return true;
       },
       isTTY: options.tty,
