@@ -2,8 +2,12 @@
 // Next.js and better-auth see (X-Forwarded-For) is the socket's, unless TRUST_PROXY=true says a
 // proxy in front of us sets that header. Started by `npm start`; run it alone for extra app nodes.
 import http from 'node:http';
+import { register } from 'node:module';
 import next from 'next';
 import { repoRoot } from './lib/schema-engine.ts';
+
+// lib/ code is server-only by design; this process is the server (see the hook).
+register('./lib/server-only-hook.mjs', import.meta.url);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -13,6 +17,8 @@ async function main() {
   const app = next({ dev: false, dir: repoRoot, port, hostname: 'localhost' });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // After register() above: lib/ modules import 'server-only'.
+  const { servePublicDownload } = await import('@/lib/downloads/public-download-fast-path');
   const server = http.createServer((req, res) => {
     const remote = req.socket.remoteAddress ?? '';
     const forwarded = req.headers['x-forwarded-for'];
@@ -23,7 +29,15 @@ async function main() {
       req.headers['x-forwarded-for'] = remote;
       delete req.headers['x-real-ip'];
     }
-    void handle(req, res);
+    const fast = servePublicDownload(req, res);
+    if (fast === false) void handle(req, res);
+    else
+      fast.then(
+        (served) => {
+          if (!served) void handle(req, res);
+        },
+        () => void handle(req, res),
+      );
   });
   server.keepAliveTimeout = 65_000;
   server.on('error', (e: NodeJS.ErrnoException) => {

@@ -6,9 +6,13 @@ import { createHash } from 'node:crypto';
  * trustworthy here.
  */
 export function clientIp(h: Headers): string {
-  const forwarded = h.get('x-forwarded-for');
-  const first = forwarded?.split(',')[0]?.trim();
-  return first || 'unknown';
+  return clientIpOf(h.get('x-forwarded-for'));
+}
+
+/** The same, from the X-Forwarded-For value itself (Node's IncomingMessage headers). */
+export function clientIpOf(forwarded: string | string[] | null | undefined): string {
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return value?.split(',')[0]?.trim() || 'unknown';
 }
 
 /** Stored instead of the address itself (download counting, rate limits). */

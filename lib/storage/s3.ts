@@ -50,7 +50,8 @@ function makeClient(endpoint: string | undefined, c: StorageConfig): S3Client {
   });
 }
 
-const globalForS3 = globalThis as unknown as { s3?: { internal: S3Client; presigner: S3Client; bucket: string } };
+// Per copy of this module in production, on globalThis in development (see lib/db.ts).
+const globalForS3 = (process.env.NODE_ENV === 'production' ? {} : globalThis) as unknown as { s3?: { internal: S3Client; presigner: S3Client; bucket: string } };
 
 /** The app's one S3 client, plus one that signs URLs with the endpoint browsers can reach. */
 export function storage() {

@@ -1,0 +1,41 @@
+import 'server-only';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isPlainlyAnonymous } from '@/lib/http/anonymous';
+import { clientIpOf } from '@/lib/http/client-ip';
+import { prepareDownload } from './prepare-download';
+import { recordDownload } from './record-download';
+
+const DOWNLOAD_PATH = /^\/api\/v1\/files\/([A-Za-z0-9_-]{1,64})\/download$/;
+
+/**
+ * The hottest request there is — an anonymous GET /api/v1/files/{id}/download — answered by our
+ * own server (scripts/serve.ts) before Next.js, with the same code the route runs
+ * (app/api/v1/files/[id]/download/route.ts): the same access decision for an anonymous caller, the
+ * same presigned URL, the same counting after the answer. Only the plain success is answered here:
+ * anything else (a session or token, another method, a file that is not downloadable, any error)
+ * returns false and Next.js answers as it always does, so errors keep one shape.
+ */
+export function servePublicDownload(req: IncomingMessage, res: ServerResponse): Promise<boolean> | false {
+  // Decided synchronously, so every other request goes to Next.js without a detour.
+  if (req.method !== 'GET' || !req.url) return false;
+  const query = req.url.indexOf('?');
+  const match = DOWNLOAD_PATH.exec(query === -1 ? req.url : req.url.slice(0, query));
+  if (!match) return false;
+  if (!isPlainlyAnonymous(req.headers.authorization, req.headers.cookie)) return false;
+  return answer(req, res, match[1]);
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<boolean> {
+  let target;
+  try {
+    target = await prepareDownload(null, fileId);
+  } catch {
+    return false;
+  }
+  res.writeHead(302, { location: target.url, 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer', 'content-length': '0' });
+  res.end();
+  // serve.ts has already put the socket's address (or the trusted proxy's list) in X-Forwarded-For.
+  const ip = clientIpOf(req.headers['x-forwarded-for']);
+  recordDownload({ fileId: target.fileId, applianceId: target.applianceId, userId: null, ip }).catch((e: unknown) => console.error('[downloads] counting failed:', e));
+  return true;
+}
