@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
-import { findFile } from '@/lib/catalog/listing-access';
+import { findFile, type FileAccess } from '@/lib/catalog/listing-access';
 import { notFound } from '@/lib/errors';
 import { presignDownload } from '@/lib/storage/s3';
 
@@ -35,8 +35,12 @@ async function downloadUrl(objectKey: string, fileName: string): Promise<string>
  * store (which serves Range requests, so downloads resume), named after the file. Files the
  * caller may not download are "not found", like files that do not exist.
  */
-export async function prepareDownload(actor: Actor | null, fileId: string): Promise<DownloadTarget> {
-  const access = await findFile(actor, fileId);
+export async function prepareDownload(
+  actor: Actor | null,
+  fileId: string,
+  find: (actor: Actor | null, fileId: string) => Promise<FileAccess | null> = findFile,
+): Promise<DownloadTarget> {
+  const access = await find(actor, fileId);
   if (!access?.downloadable) throw notFound('That file');
   const url = await downloadUrl(access.file.objectKey, access.file.fileName);
   return { url, fileId: access.file.id, applianceId: access.applianceId };

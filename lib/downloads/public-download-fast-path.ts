@@ -1,11 +1,32 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import pg from 'pg';
+import type { Actor } from '@/lib/auth/roles';
+import { FILE_ACCESS_SQL, fileAccessOf, isIdLike, type FileAccess, type FileAccessRow } from '@/lib/catalog/listing-access';
 import { isPlainlyAnonymous } from '@/lib/http/anonymous';
 import { clientIpOf } from '@/lib/http/client-ip';
 import { prepareDownload } from './prepare-download';
 import { recordDownload } from './record-download';
 
 const DOWNLOAD_PATH = /^\/api\/v1\/files\/([A-Za-z0-9_-]{1,64})\/download$/;
+
+// A few connections of its own, so the access query can be a named prepared statement (parsed and
+// planned once per connection instead of once per download).
+let pool: pg.Pool | null = null;
+function connections(): pg.Pool {
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DOWNLOAD_POOL_SIZE ?? 4) });
+    pool.on('error', (e) => console.error('[downloads] idle connection failed:', e.message));
+  }
+  return pool;
+}
+
+/** findFile (lib/catalog/listing-access.ts) with the same statement and the same decision. */
+async function findFilePrepared(actor: Actor | null, fileId: string): Promise<FileAccess | null> {
+  if (!isIdLike(fileId)) return null;
+  const { rows } = await connections().query<FileAccessRow>({ name: 'apx-file-access', text: FILE_ACCESS_SQL, values: [fileId] });
+  return fileAccessOf(actor, rows[0]);
+}
 
 /**
  * The hottest request there is — an anonymous GET /api/v1/files/{id}/download — answered by our
@@ -28,7 +49,7 @@ export function servePublicDownload(req: IncomingMessage, res: ServerResponse): 
 async function answer(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<boolean> {
   let target;
   try {
-    target = await prepareDownload(null, fileId);
+    target = await prepareDownload(null, fileId, findFilePrepared);
   } catch {
     return false;
   }
