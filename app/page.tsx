@@ -4,6 +4,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { listCategoriesWithCounts, listPublicAppliances } from '@/lib/catalog/list-public-appliances';
 import { listChallengeWinners } from '@/lib/catalog/list-challenge-winners';
 import { formatCount } from '@/lib/format';
+import { TrophyIcon } from '@/components/challenges/icons';
 
 function SectionHeader({ id, title, description, href, linkLabel = 'See all →' }: { id: string; title: string; description?: string; href?: string; linkLabel?: string }) {
   return (
@@ -78,7 +79,7 @@ export default async function HomePage() {
             {winners.map((w) => (
               <div key={w.card.id} className="flex min-w-0 flex-col gap-2">
                 <p className="text-sm font-medium text-amber-800">
-                  <span aria-hidden>🏆 </span>
+                  <TrophyIcon className="mr-1" />
                   {w.award} · <Link href={`/challenges/${w.challenge.slug}`} className="hover:underline">{w.challenge.title}</Link>
                 </p>
                 <ApplianceCard card={w.card} />

@@ -3,6 +3,7 @@ import type { ApplianceCard as Card } from '@/lib/catalog/appliance-card';
 import { Badge } from '@/components/ui/badge';
 import { Stars } from '@/components/ui/stars';
 import { FORMAT_LABELS, formatBytes, formatCount, formatMemory } from '@/lib/format';
+import { TrophyIcon } from '@/components/challenges/icons';
 
 function initials(name: string) {
   return name
@@ -45,7 +46,8 @@ export function ApplianceCard({ card }: { card: Card }) {
         <div className="mt-3 flex flex-wrap gap-1">
           {card.awards.map((a) => (
             <Badge key={a} tone="amber">
-              🏆 {a}
+              <TrophyIcon className="mr-1" />
+              {a}
             </Badge>
           ))}
         </div>

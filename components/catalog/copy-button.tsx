@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { CopyIcon } from '@/components/challenges/icons';
 
 /** Copies `text` to the clipboard; says so for a moment (and to screen readers). */
 export function CopyButton({ text, label = 'Copy', className, testId }: { text: string; label?: string; className?: string; testId?: string }) {
@@ -27,7 +28,7 @@ export function CopyButton({ text, label = 'Copy', className, testId }: { text: 
       )}
       aria-label={state === 'idle' ? label : undefined}
     >
-      <span aria-hidden>{state === 'copied' ? '✓' : '⧉'}</span>
+      {state === 'copied' ? <span aria-hidden>✓</span> : <CopyIcon />}
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Press Ctrl+C' : 'Copy'}</span>
     </button>
   );

@@ -24,6 +24,7 @@ import { ReviewForm } from '@/components/reviews/review-form';
 import { ReviewList } from '@/components/reviews/review-list';
 import { safeHttpUrl } from '@/lib/http/safe-url';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatCount, formatDate, formatMemory } from '@/lib/format';
+import { TrophyIcon } from '@/components/challenges/icons';
 
 type Params = { publisher: string; slug: string };
 type Search = { reviews?: string | string[] };
@@ -162,7 +163,8 @@ export default async function AppliancePage({ params, searchParams }: { params: 
                 <li key={`${a.challenge.slug}-${a.title}`}>
                   <Link href={`/challenges/${a.challenge.slug}`}>
                     <Badge tone="amber" className="text-sm">
-                      🏆 {a.title} · {a.challenge.title}
+                      <TrophyIcon className="mr-1" />
+                      {a.title} · {a.challenge.title}
                     </Badge>
                   </Link>
                 </li>
