@@ -4,9 +4,13 @@ import pg from 'pg';
 import type { Actor } from '@/lib/auth/roles';
 import { FILE_ACCESS_SQL, fileAccessOf, isIdLike, type FileAccess, type FileAccessRow } from '@/lib/catalog/listing-access';
 import { isPlainlyAnonymous } from '@/lib/http/anonymous';
+import { securityHeaders } from '@/lib/http/security-headers';
 import { clientIpOf } from '@/lib/http/client-ip';
 import { prepareDownload } from './prepare-download';
 import { recordDownload } from './record-download';
+
+// What next.config.ts adds to every answer, then the route's own headers (no-referrer wins).
+const BASE_HEADERS: Record<string, string> = Object.fromEntries(securityHeaders.map((h) => [h.key.toLowerCase(), h.value]));
 
 const DOWNLOAD_PATH = /^\/api\/v1\/files\/([A-Za-z0-9_-]{1,64})\/download$/;
 
@@ -53,7 +57,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, fileId: string)
   } catch {
     return false;
   }
-  res.writeHead(302, { location: target.url, 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer', 'content-length': '0' });
+  res.writeHead(302, { ...BASE_HEADERS, location: target.url, 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer', 'content-length': '0' });
   res.end();
   // serve.ts has already put the socket's address (or the trusted proxy's list) in X-Forwarded-For.
   const ip = clientIpOf(req.headers['x-forwarded-for']);

@@ -51,6 +51,8 @@ describe('the anonymous download fast path (scripts/serve.ts, before Next.js)', 
     expect(location.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     expect(answer.headers['cache-control']).toBe('private, no-store');
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['x-frame-options']).toBe('DENY');
     expect(await waitForCount(listing.appliance.id, 1)).toBe(1);
     const events = await db.downloadEvent.findMany({ where: { fileId: file.id } });
     expect(events.map((e) => e.actorKey)).toEqual([downloadActorKey(null, '192.0.2.44')]);
