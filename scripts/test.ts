@@ -16,6 +16,46 @@ interface StepResult {
   seconds: number;
 }
 
+/** Failed tests, named with their first error line: printed again right above the summary. */
+const failures: string[] = [];
+const firstLine = (text: string | undefined) =>
+  (text ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find(Boolean)
+    ?.slice(0, 300) ?? '';
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+}
+
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  specs?: { title: string; file?: string; line?: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+function playwrightFailures(suites: PlaywrightSuite[] | undefined): string[] {
+  const found: string[] = [];
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) {
+        if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
+        const error = t.results.map((r) => r.error?.message).find(Boolean);
+        found.push(`${spec.file ?? suite.file}:${spec.line ?? ''} › ${spec.title}${t.status === 'flaky' ? ' (flaky)' : ''}\n    ${firstLine(error)}`);
+      }
+    }
+    found.push(...playwrightFailures(suite.suites));
+  }
+  return found;
+}
+
 function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -68,8 +108,14 @@ async function main() {
       await step('unit and integration tests (vitest)', async () => {
         const out = path.join(tmp, 'vitest.json');
         const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-        const report = await readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }>(out);
+        const report = await readJson<VitestReport>(out);
         if (!report) return { passed: 0, failed: 1, skipped: 0, ok: false };
+        for (const file of report.testResults ?? []) {
+          const where = path.relative(repoRoot, file.name);
+          const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+          for (const a of failed) failures.push(`${where} › ${a.fullName}\n    ${firstLine(a.failureMessages?.[0])}`);
+          if (failed.length === 0 && file.message) failures.push(`${where}\n    ${firstLine(file.message)}`);
+        }
         const failed = report.numFailedTests + (report.numFailedTests === 0 && code !== 0 ? 1 : 0);
         return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests, ok: code === 0 };
       }),
@@ -80,8 +126,10 @@ async function main() {
       await step('end-to-end tests (playwright)', async () => {
         const out = path.join(tmp, 'playwright.json');
         const code = await run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-        const report = await readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
+        const report = await readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[]; errors?: { message?: string }[] }>(out);
         if (!report) return { passed: 0, failed: 1, skipped: 0, ok: false };
+        failures.push(...playwrightFailures(report.suites));
+        for (const e of report.errors ?? []) failures.push(`playwright\n    ${firstLine(e.message)}`);
         const s = report.stats;
         const failed = s.unexpected + s.flaky + (s.unexpected === 0 && code !== 0 ? 1 : 0);
         return { passed: s.expected, failed, skipped: s.skipped, ok: code === 0 };
@@ -90,6 +138,11 @@ async function main() {
   }
   await fs.rm(tmp, { recursive: true, force: true });
 
+  if (failures.length > 0) {
+    console.log('\n━━ failed ' + '━'.repeat(63));
+    for (const f of failures.slice(0, 12)) console.log(`✖ ${f}`);
+    if (failures.length > 12) console.log(`… and ${failures.length - 12} more above`);
+  }
   console.log('\n━━ summary ' + '━'.repeat(62));
   for (const r of results) {
     console.log(`${r.ok ? '✔' : '✖'} ${r.name.padEnd(40)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${r.skipped ? `${r.skipped} skipped ` : ''}(${r.seconds}s)`);
