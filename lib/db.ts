@@ -2,11 +2,8 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
-// One client per copy of this module, created on first use (never at build time). Development
-// keeps it on globalThis, across hot reloads. Production does not: the server's download fast
-// path (scripts/serve.ts) loads its own copy of lib/ beside Next.js's bundle, and each copy must
-// use the client made from its own Prisma classes (errors are told apart with instanceof).
-const globalForPrisma = (process.env.NODE_ENV === 'production' ? {} : globalThis) as unknown as { prisma?: PrismaClient };
+// One client per process, created on first use (never at build time), kept across hot reloads.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export function prismaClient(): PrismaClient {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;

@@ -7,7 +7,7 @@ import { isPlainlyAnonymous } from '@/lib/http/anonymous';
 import { securityHeaders } from '@/lib/http/security-headers';
 import { clientIpOf } from '@/lib/http/client-ip';
 import { prepareDownload } from './prepare-download';
-import { recordDownload } from './record-download';
+import { recordDownload, type Execute } from './record-download';
 
 // What next.config.ts adds to every answer, then the route's own headers (no-referrer wins).
 const BASE_HEADERS: Record<string, string> = Object.fromEntries(securityHeaders.map((h) => [h.key.toLowerCase(), h.value]));
@@ -15,7 +15,8 @@ const BASE_HEADERS: Record<string, string> = Object.fromEntries(securityHeaders.
 const DOWNLOAD_PATH = /^\/api\/v1\/files\/([A-Za-z0-9_-]{1,64})\/download$/;
 
 // A few connections of its own, so the access query can be a named prepared statement (parsed and
-// planned once per connection instead of once per download).
+// planned once per connection instead of once per download). This copy of lib/ never uses Prisma:
+// the client belongs to Next.js's copy (see scripts/serve.ts).
 let pool: pg.Pool | null = null;
 function connections(): pg.Pool {
   if (!pool) {
@@ -24,6 +25,8 @@ function connections(): pg.Pool {
   }
   return pool;
 }
+
+const execute: Execute = async (sql, params) => (await connections().query(sql, params)).rowCount ?? 0;
 
 /** findFile (lib/catalog/listing-access.ts) with the same statement and the same decision. */
 async function findFilePrepared(actor: Actor | null, fileId: string): Promise<FileAccess | null> {
@@ -61,6 +64,6 @@ async function answer(req: IncomingMessage, res: ServerResponse, fileId: string)
   res.end();
   // serve.ts has already put the socket's address (or the trusted proxy's list) in X-Forwarded-For.
   const ip = clientIpOf(req.headers['x-forwarded-for']);
-  recordDownload({ fileId: target.fileId, applianceId: target.applianceId, userId: null, ip }).catch((e: unknown) => console.error('[downloads] counting failed:', e));
+  recordDownload({ fileId: target.fileId, applianceId: target.applianceId, userId: null, ip }, execute).catch((e: unknown) => console.error('[downloads] counting failed:', e));
   return true;
 }

@@ -50,7 +50,9 @@ function makeClient(endpoint: string | undefined, c: StorageConfig): S3Client {
   });
 }
 
-// Per copy of this module in production, on globalThis in development (see lib/db.ts).
+// On globalThis in development (kept across hot reloads); per copy of this module in production,
+// where the download fast path (scripts/serve.ts) loads its own copy of lib/ beside Next.js's bundle
+// and each copy keeps to the SDK classes it loaded.
 const globalForS3 = (process.env.NODE_ENV === 'production' ? {} : globalThis) as unknown as { s3?: { internal: S3Client; presigner: S3Client; bucket: string } };
 
 /** The app's one S3 client, plus one that signs URLs with the endpoint browsers can reach. */
