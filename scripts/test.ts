@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './lib/schema-engine.ts';
+import { playwrightVerdict, vitestVerdict, type PlaywrightReport, type VitestReport } from './lib/test-verdict.ts';
 
 interface StepResult {
   name: string;
@@ -25,14 +26,6 @@ const firstLine = (text: string | undefined) =>
     .map((l) => l.trim())
     .find(Boolean)
     ?.slice(0, 300) ?? '';
-
-interface VitestReport {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
-}
 
 interface PlaywrightSuite {
   title: string;
@@ -82,7 +75,11 @@ async function readJson<T>(file: string): Promise<T | null> {
 }
 
 async function main() {
-  const only = process.argv.slice(2);
+  // `npm test -- vitest` runs one step; anything after `--files` goes to vitest as file filters.
+  const argv = process.argv.slice(2);
+  const filesAt = argv.indexOf('--files');
+  const only = filesAt < 0 ? argv : argv.slice(0, filesAt);
+  const vitestArgs = filesAt < 0 ? [] : argv.slice(filesAt + 1);
   const want = (s: string) => only.length === 0 || only.includes(s);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'apx-test-report-'));
   const results: StepResult[] = [];
@@ -107,17 +104,17 @@ async function main() {
     results.push(
       await step('unit and integration tests (vitest)', async () => {
         const out = path.join(tmp, 'vitest.json');
-        const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+        const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...vitestArgs]);
         const report = await readJson<VitestReport>(out);
-        if (!report) return { passed: 0, failed: 1, skipped: 0, ok: false };
-        for (const file of report.testResults ?? []) {
+        for (const file of report?.testResults ?? []) {
           const where = path.relative(repoRoot, file.name);
           const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
           for (const a of failed) failures.push(`${where} › ${a.fullName}\n    ${firstLine(a.failureMessages?.[0])}`);
-          if (failed.length === 0 && file.message) failures.push(`${where}\n    ${firstLine(file.message)}`);
+          if (failed.length === 0 && (file.message || file.status !== 'passed')) failures.push(`${where}\n    ${firstLine(file.message) || `status ${file.status}`}`);
         }
-        const failed = report.numFailedTests + (report.numFailedTests === 0 && code !== 0 ? 1 : 0);
-        return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests, ok: code === 0 };
+        const verdict = vitestVerdict(report, code);
+        for (const p of verdict.problems) failures.push(`vitest\n    ${p}`);
+        return verdict;
       }),
     );
   }
@@ -126,13 +123,12 @@ async function main() {
       await step('end-to-end tests (playwright)', async () => {
         const out = path.join(tmp, 'playwright.json');
         const code = await run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-        const report = await readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[]; errors?: { message?: string }[] }>(out);
-        if (!report) return { passed: 0, failed: 1, skipped: 0, ok: false };
-        failures.push(...playwrightFailures(report.suites));
-        for (const e of report.errors ?? []) failures.push(`playwright\n    ${firstLine(e.message)}`);
-        const s = report.stats;
-        const failed = s.unexpected + s.flaky + (s.unexpected === 0 && code !== 0 ? 1 : 0);
-        return { passed: s.expected, failed, skipped: s.skipped, ok: code === 0 };
+        const report = await readJson<PlaywrightReport & { suites?: PlaywrightSuite[] }>(out);
+        failures.push(...playwrightFailures(report?.suites));
+        for (const e of report?.errors ?? []) failures.push(`playwright\n    ${firstLine(e.message)}`);
+        const verdict = playwrightVerdict(report, code);
+        for (const p of verdict.problems) failures.push(`playwright\n    ${p}`);
+        return verdict;
       }),
     );
   }

@@ -86,7 +86,9 @@ function assembleProgram(): Assembler {
     .ins('mov es, ax', 0x8e, 0xc0)
     .ins('mov ss, ax', 0x8e, 0xd0)
     .ins('mov sp, 0x7c00', 0xbc, lo(LOAD_ADDRESS), hi(LOAD_ADDRESS))
-    .ins('sti', 0xfb)
+    // Interrupts stay off: SeaBIOS's serial console (sercon, on with -nographic) flushes what it
+    // still holds of its own screen output from the timer interrupt, which would land in the
+    // middle of our line ("Booting from Hard Disk..l.\r\naunch plan …"). Polling needs none.
     .ins('cld', 0xfc);
 
   // COM1: interrupts off, 115200 baud (divisor 1), 8N1, FIFOs on, DTR+RTS.

