@@ -1,13 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeBootSector, MAX_BOOT_MESSAGE_LENGTH } from '../boot-sector';
 
 /**
- * `nasm -f bin` output for the same program (source in the comments of boot-sector.ts) with the
- * message "Hello from the appliance": the hand-assembled bytes must not drift from it.
+ * The same program as nasm source: `nasm -f bin` assembles it in the test, and the hand-assembled
+ * bytes must not drift from what nasm makes (message "Hello from the appliance").
  */
-const NASM_PROGRAM_HEX =
-  'fa31c08ed88ec08ed0bc007cfbfcbaf90330c0eebafb03b080eebaf803b001eebaf90330c0eebafb03b003eebafa03b0c7eebafc03b003ee' +
-  'be6c7cac84c0741788c3bafd03b9ffffeca8207502e2f9baf80388d8eeebe4be6c7cac84c07409b40ebb0700cd10ebf2faf4ebfd';
+const NASM_SOURCE = `bits 16
+org 0x7c00
+  cli
+  xor ax, ax
+  mov ds, ax
+  mov es, ax
+  mov ss, ax
+  mov sp, 0x7c00
+  cld
+  mov dx, 0x3f9
+  xor al, al
+  out dx, al
+  mov dx, 0x3fb
+  mov al, 0x80
+  out dx, al
+  mov dx, 0x3f8
+  mov al, 0x01
+  out dx, al
+  mov dx, 0x3f9
+  xor al, al
+  out dx, al
+  mov dx, 0x3fb
+  mov al, 0x03
+  out dx, al
+  mov dx, 0x3fa
+  mov al, 0xc7
+  out dx, al
+  mov dx, 0x3fc
+  mov al, 0x03
+  out dx, al
+  mov si, msg
+serial_next:
+  lodsb
+  test al, al
+  jz serial_done
+  mov bl, al
+  mov dx, 0x3fd
+  mov cx, 0xffff
+wait_thr:
+  in al, dx
+  test al, 0x20
+  jnz ready
+  loop wait_thr
+ready:
+  mov dx, 0x3f8
+  mov al, bl
+  out dx, al
+  jmp short serial_next
+serial_done:
+  mov si, msg
+bios_next:
+  lodsb
+  test al, al
+  jz done
+  mov ah, 0x0e
+  mov bx, 0x0007
+  int 0x10
+  jmp short bios_next
+done:
+  cli
+halt:
+  hlt
+  jmp short halt
+msg:
+`;
+
+function nasmProgram(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'boot-asm-'));
+  try {
+    writeFileSync(path.join(dir, 'boot.asm'), NASM_SOURCE);
+    execFileSync('nasm', ['-f', 'bin', '-o', path.join(dir, 'boot.bin'), path.join(dir, 'boot.asm')]);
+    return readFileSync(path.join(dir, 'boot.bin')).toString('hex');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const NASM_PROGRAM_HEX = nasmProgram();
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
