@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,12 @@ import { parseOvf } from '../index';
 import type { OvfDescriptor } from '../types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const folder = path.resolve(repoRoot, '../shared/fixtures/ovf-real');
+// OVF_REAL_FIXTURES points elsewhere only for the test that proves a missing folder fails this file.
+const folder = process.env.OVF_REAL_FIXTURES ?? path.resolve(repoRoot, '../shared/fixtures/ovf-real');
+// A missing folder must fail this file loudly, never turn into zero tests.
+if (!existsSync(path.join(folder, 'labels.json'))) {
+  throw new Error(`the real-OVF fixtures are missing: ${folder}/labels.json does not exist (they live in /work/shared/fixtures/ovf-real)`);
+}
 const labels: Record<string, 'positive' | 'negative'> = JSON.parse(readFileSync(path.join(folder, 'labels.json'), 'utf8'));
 
 /**
