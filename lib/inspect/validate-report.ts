@@ -88,30 +88,31 @@ function checkCount(field: string, value: number | undefined, schema: typeof cpu
 
 function checkDiskSize(field: string, value: number | undefined): void {
   if (value === undefined) return;
-  if (!Number.isSafeInteger(value)) fail('VALUE_INVALID', `${field} is ${value} bytes, not a whole number of bytes.`);
-  if (value <= 0) fail('VALUE_INVALID', `${field} is ${value} bytes; a disk holds at least one byte.`);
   if (value > MAX_DISK_BYTES) {
     fail('VALUE_INVALID', `${field} is ${bytes(value)}, larger than any real disk (the limit is ${formatBytes(MAX_DISK_BYTES)}).`);
   }
+  if (value <= 0) fail('VALUE_INVALID', `${field} is ${value} bytes; a disk holds at least one byte.`);
+  if (!Number.isSafeInteger(value)) fail('VALUE_INVALID', `${field} is ${value} bytes, not a whole number of bytes.`);
 }
 
 /**
  * A name one part of a package uses for another: relative, without "..", no URL, no device. Returns the
  * canonical member name, resolved from the folder `base` (the referring member's), or throws.
+ * `what` is a noun phrase for the reference: `File "file1" of the descriptor's References (ovf:href)`.
  */
 function safeName(raw: string, base: string, what: string): string {
   if (!raw) fail('REFERENCE_OUTSIDE_PACKAGE', `${what} names no file.`);
-  checkText(what, raw, MAX_NAME);
+  checkText(`the file name in ${what}`, raw, MAX_NAME);
   const name = raw.replace(/\\/g, '/');
   if (/^[A-Za-z]:/.test(name) || name.startsWith('/')) {
-    fail('REFERENCE_OUTSIDE_PACKAGE', `${what} is the absolute path ${quote(raw)}; a package may only point at its own files, by relative name.`);
+    fail('REFERENCE_OUTSIDE_PACKAGE', `${what} names ${quote(raw)}, an absolute path; a package may only point at its own files, by relative name.`);
   }
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(name)) {
-    fail('REFERENCE_OUTSIDE_PACKAGE', `${what} is the URL ${quote(raw)}; everything an appliance needs must be inside the upload, so it can be verified.`);
+    fail('REFERENCE_OUTSIDE_PACKAGE', `${what} names the URL ${quote(raw)}; everything an appliance needs must be inside the upload, so it can be verified.`);
   }
   const parts = [...(base ? base.split('/') : []), ...name.split('/')].filter((p) => p !== '' && p !== '.');
   if (parts.includes('..')) {
-    fail('REFERENCE_OUTSIDE_PACKAGE', `${what} ${quote(raw)} climbs out of the package with "..".`);
+    fail('REFERENCE_OUTSIDE_PACKAGE', `${what} names ${quote(raw)}, which climbs out of the package with "..".`);
   }
   return parts.join('/');
 }
@@ -169,7 +170,7 @@ class ReportValidator {
     }
     if (!found) {
       const where = this.isPackage ? `${this.facts.fileName} has no such member` : `${this.facts.fileName} is a single file, not a package that could hold it`;
-      fail(missingCode, `${what} ${quote(raw)}, but ${where}.`);
+      fail(missingCode, `${what} names ${quote(raw)}, but ${where}.`);
     }
     return found;
   }
@@ -179,7 +180,7 @@ class ReportValidator {
     const base = folderOf(this.facts.descriptorMember);
     const byId = new Set(refs.map((r) => r.id));
     for (const ref of refs) {
-      const what = `the descriptor references (File ${quote(ref.id)} ovf:href) the file`;
+      const what = `File ${quote(ref.id)} of the descriptor's References (ovf:href)`;
       checkText(`the file id (ovf:id) ${quote(ref.id)}`, ref.id);
       if (ref.compression !== undefined && ref.compression !== 'gzip' && ref.compression !== 'identity') {
         fail('VALUE_INVALID', `the file ${quote(ref.href)} is compressed with ${quote(ref.compression)} (ovf:compression); OVF knows only "gzip" and "identity".`);
@@ -217,7 +218,7 @@ class ReportValidator {
       if (!part) break;
       parts.push(part);
     }
-    if (!parts.length) fail('OVF_MISSING_FILE', `${what} ${quote(ref.href)} in chunks of ${chunk} bytes, but ${this.facts.fileName} has no ${name}.000000000.`);
+    if (!parts.length) fail('OVF_MISSING_FILE', `${what} names ${quote(ref.href)} in chunks of ${chunk} bytes, but ${this.facts.fileName} has no ${name}.000000000.`);
     const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d{9}$`);
     const stray = [...this.members.keys()].filter((m) => pattern.test(m)).length - parts.length;
     if (stray > 0) fail('REFERENCE_OUTSIDE_PACKAGE', `the chunks of ${quote(ref.href)} have a gap: ${stray} part(s) come after a missing one.`);
@@ -281,13 +282,13 @@ class ReportValidator {
       }
       if (extent.file === undefined) fail('VALUE_INVALID', `${what} names no file.`);
       if (!this.isPackage) {
-        safeName(extent.file, '', `${what} points at`);
+        safeName(extent.file, '', what);
         fail(
           'REFERENCE_OUTSIDE_PACKAGE',
           `${label} is a VMDK descriptor whose data lives in ${quote(extent.file)}, which is not part of the upload; upload a self-contained disk (qemu-img convert -O vmdk -o subformat=streamOptimized) or an OVA holding both.`,
         );
       }
-      const target = this.member(extent.file, base, `${what} points at`);
+      const target = this.member(extent.file, base, what);
       if (target.name === member?.name) fail('REFERENCE_OUTSIDE_PACKAGE', `${what} points back at the descriptor itself.`);
       const needed = ((extent.offsetSectors ?? 0) + extent.sectors) * SECTOR;
       if ((extent.type === 'FLAT' || extent.type === 'VMFS') && target.size < needed) {
@@ -313,9 +314,10 @@ class ReportValidator {
       fail('VALUE_INVALID', `${where} names the architecture ${quote(box.architecture)}; the catalogue accepts amd64, arm64 and i386 (or "unknown").`);
     }
     checkDiskSize(`the virtual_size in ${where}`, box.virtualSizeBytes);
-    for (const path of box.disks ?? []) this.member(path, '', `${where} lists the disk`);
+    for (const path of box.disks ?? []) this.member(path, '', `the "disks" list of ${where}`);
     if (provider === 'libvirt' && !box.disks) {
-      const image = this.member('box.img', '', 'a libvirt box keeps its disk in');
+      const image = this.members.get('box.img');
+      if (!image) fail('REFERENCE_OUTSIDE_PACKAGE', `a libvirt box keeps its disk in box.img, but ${this.facts.fileName} has no such member.`);
       const detected = image.qcow2 ? 'qcow2' : image.vmdk ? 'vmdk' : undefined;
       if (box.format && box.format !== 'raw' && box.format !== detected) {
         fail('VALUE_INVALID', `${where} says the disk format is ${quote(box.format)}, but box.img is ${detected ? `a ${detected} image` : 'not an image of that format'}.`);
@@ -338,9 +340,9 @@ class ReportValidator {
       checkCount(`the CPU count of ${label}`, system.cpus, cpuSchema, 'CPUs');
       checkCount(`the memory of ${label}`, system.memoryMiB, memorySchema, 'MiB');
     }
-    const inAll = systems.length > 1 ? ' (summed over its virtual systems)' : '';
-    checkCount(`the CPU count the appliance needs${inAll}`, this.meta.cpus, cpuSchema, 'CPUs');
-    checkCount(`the memory the appliance needs${inAll}`, this.meta.memoryMiB, memorySchema, 'MiB');
+    const inAll = systems.length > 1 ? ', summed over its virtual systems,' : '';
+    checkCount(`the CPU count of the appliance (VirtualHardwareSection${systems.length > 1 ? '' : ', ResourceType 3'})${inAll}`, this.meta.cpus, cpuSchema, 'CPUs');
+    checkCount(`the memory of the appliance (VirtualHardwareSection${systems.length > 1 ? '' : ', ResourceType 4'})${inAll}`, this.meta.memoryMiB, memorySchema, 'MiB');
   }
 
   private checkDisks(): void {
