@@ -44,9 +44,7 @@ export interface ReportFacts {
 
 // Characters that have no place in a name shown to people: C0/C1 controls, DEL, bidirectional overrides
 // and isolates (which can make "exe.txt" read as "txt.exe"). Line breaks and tabs only in long texts.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -54,8 +52,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** A value quoted for a message: cut to 80 characters, invisible characters spelled out. */
 export function quote(value: string): string {
   const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  // eslint-disable-next-line no-control-regex
-  const shown = cut.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const shown = cut.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"${shown}"`;
 }
 

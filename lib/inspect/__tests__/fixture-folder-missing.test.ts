@@ -14,7 +14,6 @@ describe('a missing fixture folder', () => {
       encoding: 'utf8',
       timeout: 120_000,
     });
-    // eslint-disable-next-line no-control-regex
     const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
     expect(run.status, output).not.toBe(0);
     expect(output).toContain('the real-OVF fixtures are missing: /nonexistent/ovf-real/labels.json does not exist');

@@ -137,14 +137,8 @@ describe('every reference in a descriptor resolves inside the package', () => {
 
   describe('ovf:chunkSize parts', () => {
     const chunked = (o: string) => o.replace('ovf:id="file1"', `ovf:id="file1" ovf:chunkSize="${MiB}"`);
-    const parts = (sizes: number[], names?: string[]): TarMember[] => {
-      let at = 0;
-      return sizes.map((size, i) => {
-        const data = Buffer.alloc(size, i + 1);
-        at += size;
-        return { name: names?.[i] ?? `disk1.vmdk.${String(i).padStart(9, '0')}`, data };
-      });
-    };
+    const parts = (sizes: number[], names?: string[]): TarMember[] =>
+      sizes.map((size, i) => ({ name: names?.[i] ?? `disk1.vmdk.${String(i).padStart(9, '0')}`, data: Buffer.alloc(size, i + 1) }));
     const total = (sizes: number[]) => (o: string) => chunked(o).replace(`ovf:size="${vmdk.byteLength}"`, `ovf:size="${sizes.reduce((a, b) => a + b, 0)}"`);
 
     it('whole parts of chunkSize and a shorter last one are VERIFIED', async () => {
