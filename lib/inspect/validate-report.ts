@@ -237,6 +237,10 @@ class ReportValidator {
 
   /** A VMDK's data must be in the package: its extents resolve to members, none maps a device. */
   private checkVmdk(label: string, vmdk: VmdkInfo, member: MemberInfo | undefined): void {
+    const descriptorBytes = member ? member.size : this.facts.size;
+    if (vmdk.kind === 'descriptor' && descriptorBytes > MAX_VMDK_DESCRIPTOR_BYTES) {
+      fail('VMDK_INVALID', `the VMDK descriptor ${label} is ${descriptorBytes} bytes; descriptors are read whole only up to ${MAX_VMDK_DESCRIPTOR_BYTES} bytes, so its extents could not all be checked.`);
+    }
     checkDiskSize(`the capacity of the VMDK ${label}`, vmdk.capacityBytes);
     checkText(`the createType of the VMDK ${label}`, vmdk.createType);
     const createType = vmdk.createType ?? '';
@@ -244,9 +248,6 @@ class ReportValidator {
       fail('REFERENCE_OUTSIDE_PACKAGE', `the VMDK ${label} is of createType ${quote(createType)}: it maps a physical device of the machine it was made on, not a disk an upload can carry.`);
     }
     const extents = vmdk.extents ?? [];
-    if (vmdk.kind === 'descriptor' && member && member.size > MAX_VMDK_DESCRIPTOR_BYTES) {
-      fail('VMDK_INVALID', `the VMDK descriptor ${label} is ${member.size} bytes; descriptors are read whole only up to ${MAX_VMDK_DESCRIPTOR_BYTES} bytes.`);
-    }
     if (vmdk.kind === 'sparse' && extents.length) {
       // The embedded descriptor's first extent is the sparse file itself, whatever name it was made under.
       const [self] = extents;

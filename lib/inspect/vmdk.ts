@@ -5,6 +5,7 @@ export const VMDK_SPARSE_MAGIC = [0x4b, 0x44, 0x4d, 0x56]; // "KDMV"
 export const VMDK_DESCRIPTOR_SIGNATURE = '# Disk DescriptorFile';
 
 const SECTOR = 512;
+const MAX_EMBEDDED_DESCRIPTOR = 64 * 1024;
 const FLAG_COMPRESSED = 1 << 16;
 
 interface DescriptorFacts {
@@ -67,7 +68,14 @@ export function parseVmdkHeader(head: Uint8Array, label: string, unreadable: Unr
     const descriptorOffset = Number(view.getBigUint64(28, true)) * SECTOR;
     const descriptorSize = Number(view.getBigUint64(36, true)) * SECTOR;
     const info: VmdkInfo = { kind: 'sparse', capacityBytes: Number(capacitySectors) * SECTOR, compressed: (flags & FLAG_COMPRESSED) !== 0 };
-    if (descriptorOffset > 0 && descriptorOffset < head.byteLength) {
+    // The embedded descriptor names the extents; one the head does not hold could hide a reference elsewhere.
+    if (descriptorOffset > 0 && (descriptorOffset + descriptorSize > head.byteLength || descriptorSize > MAX_EMBEDDED_DESCRIPTOR)) {
+      throw new InspectError(
+        'VMDK_INVALID',
+        `${label} keeps its embedded descriptor at bytes ${descriptorOffset}–${descriptorOffset + descriptorSize}, beyond the first ${head.byteLength} bytes where its extents can be checked.`,
+      );
+    }
+    if (descriptorOffset > 0) {
       const end = Math.min(head.byteLength, descriptorOffset + descriptorSize);
       const facts = readDescriptor(new TextDecoder('latin1').decode(head.subarray(descriptorOffset, end)), label);
       refuseParent(facts, label);

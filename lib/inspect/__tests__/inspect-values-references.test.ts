@@ -233,6 +233,15 @@ describe('VMDK extents resolve inside the package', () => {
     expectRejected(await inspectFile(f('sparse-edited.vmdk')), 'REFERENCE_OUTSIDE_PACKAGE', /the monolithicSparse VMDK sparse-edited\.vmdk lists 2 extents; a monolithicSparse disk is one file/);
   });
 
+  it('a text descriptor longer than the 64 KiB read, or a sparse file whose embedded descriptor lies beyond them, is VMDK_INVALID', async () => {
+    // Extent lines after 64 KiB of comments would never be seen: the descriptor is refused whole.
+    const long = `${readFileSync(f('flat.vmdk'), 'latin1').replace('# Extent description', `${'#'.repeat(70_000)}\n# Extent description`)}`;
+    expectRejected(await inspectBytes(Buffer.from(long, 'latin1'), { fileName: 'long.vmdk' }), 'VMDK_INVALID', /the VMDK descriptor long\.vmdk is \d+ bytes; descriptors are read whole only up to 65536 bytes/);
+    const image = Buffer.concat([Buffer.from(vmdk), Buffer.alloc(256 * 1024)]);
+    image.writeBigUInt64LE(200n, 28); // descriptorOffset: sector 200, byte 102400
+    expectRejected(await inspectBytes(image, { fileName: 'far.vmdk' }), 'VMDK_INVALID', /far\.vmdk keeps its embedded descriptor at bytes 102400–\d+, beyond the first 65536 bytes/);
+  });
+
   it('a sparse VMDK whose header contradicts its embedded descriptor, or claims 2^50 sectors, is VALUE_INVALID', async () => {
     const image = Buffer.from(vmdk);
     image.writeBigUInt64LE(BigInt(2 * 131072), 12); // header capacity doubled, descriptor unchanged
