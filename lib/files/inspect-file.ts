@@ -65,7 +65,8 @@ export async function inspectFile(fileId: string): Promise<InspectionReport | nu
         rejectReason: report.verdict === 'REJECTED' ? (report.reason ?? 'The file could not be verified.') : null,
         inspection: meta as unknown as Prisma.InputJsonValue,
         inspectedAt: new Date(),
-        ...(file.format === 'VAGRANT_BOX' && !file.provider && boxProvider ? { provider: boxProvider } : {}),
+        // Only a verified box's provider has passed the API's provider rule (lib/inspect validateReport).
+        ...(report.verdict === 'VERIFIED' && file.format === 'VAGRANT_BOX' && !file.provider && boxProvider ? { provider: boxProvider } : {}),
       },
     });
     if (report.verdict !== 'VERIFIED') return;

@@ -6,7 +6,7 @@ import { parseManifest, type ManifestEntry } from './manifest';
 import { metadataFromOvf } from './ovf-metadata';
 import { parseOvf } from './ovf-parser';
 import { parseQcow2Header } from './qcow2';
-import type { ApplianceMetadata, FileFormat, InspectLimits, MemberInfo, OvfDescriptor } from './types';
+import type { ApplianceMetadata, FileFormat, InspectLimits, MemberInfo, OvfDescriptor, OvfFileReference, UnreadableValue } from './types';
 import { parseBoxMetadata, type BoxMetadata } from './vagrant-box';
 import { parseVmdkHeader } from './vmdk';
 
@@ -22,6 +22,11 @@ interface MemberRecord extends MemberInfo {
 export interface WalkResult {
   format: FileFormat;
   metadata: ApplianceMetadata;
+  /** The descriptor's References, for validateReport to resolve against the members. */
+  references: OvfFileReference[];
+  /** The member holding the descriptor: relative names resolve from its folder. */
+  descriptorMember?: string;
+  unreadable: UnreadableValue[];
 }
 
 function kindOf(name: string): MemberKind {
@@ -54,6 +59,7 @@ export class ArchiveWalker {
   private hasVagrantfile = false;
   private firstFile?: string;
   private entryCount = 0;
+  private readonly unreadable: UnreadableValue[] = [];
 
   constructor(
     private readonly container: ContainerKind,
@@ -156,7 +162,7 @@ export class ArchiveWalker {
       record.qcow2 = parseQcow2Header(head, label);
     } else if (format === 'VMDK') {
       record.format = format;
-      record.vmdk = parseVmdkHeader(head, label);
+      record.vmdk = parseVmdkHeader(head, label, this.unreadable);
     }
   }
 
@@ -176,21 +182,27 @@ export class ArchiveWalker {
   finish(expected: FileFormat | undefined): WalkResult {
     const members = this.publicMembers();
     const metadata: ApplianceMetadata = { disks: [], networks: [], members };
+    const facts = {
+      references: this.descriptor?.desc.references ?? [],
+      descriptorMember: this.descriptor?.name,
+      unreadable: [...this.unreadable, ...(this.descriptor?.desc.unreadable ?? []), ...(this.boxMetadata?.unreadable ?? [])],
+    };
 
     if (this.boxMetadata) {
       const format: FileFormat = 'VAGRANT_BOX';
       if (expected && expected !== format) throw mismatch(expected, format, this.fileName);
       const disk = [...this.members.values()].find((m) => m.format === 'QCOW2' || m.format === 'VMDK');
       if (this.descriptor) Object.assign(metadata, metadataFromOvf(this.descriptor.desc), { members });
+      const { unreadable: _unreadable, ...boxMetadata } = this.boxMetadata;
       metadata.box = {
-        ...this.boxMetadata,
+        ...boxMetadata,
         virtualSizeBytes: this.boxMetadata.virtualSizeBytes ?? disk?.qcow2?.virtualSizeBytes ?? disk?.vmdk?.capacityBytes,
         hasVagrantfile: this.hasVagrantfile,
         diskMember: disk?.name,
       };
       if (disk?.qcow2) metadata.qcow2 = disk.qcow2;
       if (disk?.vmdk) metadata.vmdk = disk.vmdk;
-      return { format, metadata };
+      return { format, metadata, ...facts };
     }
 
     if (!this.descriptor) {
@@ -214,19 +226,10 @@ export class ArchiveWalker {
       };
     }
     this.checkPackage(this.descriptor.desc);
-    return { format, metadata };
+    return { format, metadata, ...facts };
   }
 
-  /** Total size of a file split into name.000000000, name.000000001, … (OVF chunked files). */
-  private chunkedSize(name: string): number | undefined {
-    let total: number | undefined;
-    for (let index = 0; ; index++) {
-      const chunk = this.members.get(`${name}.${String(index).padStart(9, '0')}`);
-      if (!chunk) return total;
-      total = (total ?? 0) + chunk.size;
-    }
-  }
-
+  /** Manifest and descriptor checks; references and values are validateReport's (one rule for every format). */
   private checkPackage(desc: OvfDescriptor): void {
     if (this.manifest) {
       for (const entry of this.manifest.entries.values()) {
@@ -245,29 +248,6 @@ export class ArchiveWalker {
     }
     if (!desc.virtualSystems.length) {
       throw new InspectError('OVF_NO_VIRTUAL_SYSTEM', `the descriptor ${this.descriptor?.name} describes no virtual machine.`);
-    }
-    for (const ref of desc.references) {
-      // Files referenced by URL are fetched at deploy time and are not part of the upload.
-      if (/^[a-z][a-z0-9+.-]*:/i.test(ref.href)) continue;
-      let canonical: string;
-      try {
-        canonical = checkMemberName(ref.href);
-      } catch (err) {
-        if (err instanceof InspectError) {
-          throw new InspectError(err.code, `the descriptor references "${ref.href}", a path outside the package.`);
-        }
-        throw err;
-      }
-      const size = ref.chunkSize ? this.chunkedSize(canonical) : this.members.get(canonical)?.size;
-      if (size === undefined) {
-        throw new InspectError('OVF_MISSING_FILE', `the descriptor references ${ref.href}, which is not in ${this.fileName}.`);
-      }
-      if (ref.size !== undefined && ref.size !== size) {
-        throw new InspectError(
-          'OVF_SIZE_MISMATCH',
-          `the descriptor says ${ref.href} is ${ref.size} bytes (References/File ovf:size), but the member holds ${size} bytes.`,
-        );
-      }
     }
     if (this.manifest) {
       const listed = new Set([...this.manifest.entries.keys()].map((n) => n.replace(/^\.\//, '')));

@@ -8,7 +8,8 @@ import { resolveLimits } from './limits';
 import { parseQcow2Header } from './qcow2';
 import { parseRawDisk } from './raw-disk';
 import { readTarEntries } from './tar-entries';
-import type { ApplianceMetadata, FileFormat, InspectionReport, InspectLimits, InspectOptions } from './types';
+import type { ApplianceMetadata, FileFormat, InspectionReport, InspectLimits, InspectOptions, OvfFileReference, UnreadableValue } from './types';
+import { validateReport } from './validate-report';
 import { InlineHasher, WorkerHasher } from './stream-hasher';
 import { parseVmdkHeader } from './vmdk';
 import { readZipEntries } from './zip-entries';
@@ -26,6 +27,9 @@ interface ContentResult {
   format?: FileFormat;
   metadata: ApplianceMetadata;
   error?: InspectError;
+  references?: OvfFileReference[];
+  descriptorMember?: string;
+  unreadable: UnreadableValue[];
 }
 
 async function inspectArchive(
@@ -45,6 +49,9 @@ async function inspectArchive(
     const walked = walker.finish(options.expectedFormat);
     result.format = walked.format;
     result.metadata = walked.metadata;
+    result.references = walked.references;
+    result.descriptorMember = walked.descriptorMember;
+    result.unreadable.push(...walked.unreadable);
   } catch (err) {
     result.metadata = walker.partial();
     throw err;
@@ -80,7 +87,7 @@ async function inspectContent(reader: ByteReader, options: InspectOptions, limit
       result.metadata.qcow2 = parseQcow2Header(head, options.fileName);
       break;
     case 'VMDK':
-      result.metadata.vmdk = parseVmdkHeader(head, options.fileName);
+      result.metadata.vmdk = parseVmdkHeader(head, options.fileName, result.unreadable);
       break;
     case 'ISO':
       result.metadata.iso = parseIso(head);
@@ -108,7 +115,7 @@ export async function inspectStream(source: AsyncIterable<Uint8Array>, options: 
   const limits = resolveLimits(options.limits);
   const parallel = (options.declaredSize ?? 0) >= limits.parallelHashMinBytes;
   const reader = new ByteReader(source, parallel ? new WorkerHasher() : new InlineHasher());
-  const result: ContentResult = { metadata: { disks: [], networks: [] } };
+  const result: ContentResult = { metadata: { disks: [], networks: [] }, unreadable: [] };
 
   try {
     try {
@@ -157,5 +164,23 @@ export async function inspectStream(source: AsyncIterable<Uint8Array>, options: 
     return reject('SIZE_MISMATCH', `${options.fileName} was announced as ${options.declaredSize} bytes but ${size} bytes arrived.`);
   }
   if (result.error) return reject(result.error.code, result.error.reason);
+  // One rule for every value read from inside the file, whatever parser read it.
+  if (result.format) {
+    try {
+      validateReport({
+        fileName: options.fileName,
+        format: result.format,
+        size,
+        metadata: result.metadata,
+        references: result.references,
+        descriptorMember: result.descriptorMember,
+        unreadable: result.unreadable,
+      });
+    } catch (err) {
+      if (err instanceof InspectError) return reject(err.code, err.reason);
+      console.error('inspectStream: unexpected error while validating', err);
+      return reject('INTERNAL_ERROR', `the inspector failed on ${options.fileName} for a reason of its own; the file may be fine, please retry or report it.`);
+    }
+  }
   return { verdict: 'VERIFIED', ...base };
 }

@@ -9,6 +9,7 @@ import type {
   OsInfo,
   OvfDescriptor,
   OvfFileReference,
+  UnreadableValue,
   VirtualSystemInfo,
 } from './types';
 import { childText, childrenNamed, decodeXmlBytes, firstChild, parseXmlTree, type XmlElement } from './xml-tree';
@@ -69,6 +70,7 @@ function sectionsOf(el: XmlElement, name: string): XmlElement[] {
 
 interface Context {
   warnings: string[];
+  unreadable: UnreadableValue[];
   properties: Map<string, string>;
   selectedOption?: string;
 }
@@ -123,6 +125,14 @@ function itemApplies(item: XmlElement, ctx: Context): boolean {
   return configuration.split(/\s+/).includes(ctx.selectedOption);
 }
 
+/** A number the file states; a present value that is not a number is recorded as unreadable. */
+function statedNumber(raw: string | undefined, ctx: Context, field: string, expected: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = parseNumber(raw);
+  if (n === undefined) ctx.unreadable.push({ field, value: raw, expected });
+  return n;
+}
+
 function readHardware(el: XmlElement, ctx: Context, systemLabel: string) {
   const sections = sectionsOf(el, 'VirtualHardwareSection');
   // Several sections are alternatives for different platforms; adding them up would double the machine.
@@ -133,17 +143,19 @@ function readHardware(el: XmlElement, ctx: Context, systemLabel: string) {
   for (const item of items) {
     if (!itemApplies(item, ctx)) continue;
     const type = parseInteger(childText(item, 'ResourceType'));
+    // The first item of a kind that states a quantity counts; zero, negative or fractional ones are
+    // kept as stated so validateReport refuses them rather than this parser skipping them silently.
     if (type === RESOURCE_CPU && result.cpus === undefined) {
-      const quantity = parseInteger(childText(item, 'VirtualQuantity'));
-      if (quantity !== undefined && quantity > 0) result.cpus = quantity;
+      result.cpus = statedNumber(childText(item, 'VirtualQuantity'), ctx, `the CPU count (VirtualQuantity) of ${systemLabel}`, 'a whole number');
     } else if (type === RESOURCE_MEMORY && result.memoryMiB === undefined) {
-      const quantity = parseNumber(childText(item, 'VirtualQuantity'));
+      const quantity = statedNumber(childText(item, 'VirtualQuantity'), ctx, `the memory size (VirtualQuantity) of ${systemLabel}`, 'a number');
       const units = childText(item, 'AllocationUnits');
-      if (quantity !== undefined && quantity > 0) {
+      if (quantity !== undefined) {
         if (!units) ctx.warnings.push(`${systemLabel}: the memory item has no AllocationUnits; MiB assumed.`);
         const bytes = toBytes(quantity, units, 'byte * 2^20');
-        if (bytes === undefined) ctx.warnings.push(`${systemLabel}: memory AllocationUnits "${units}" not understood.`);
-        else result.memoryMiB = Math.round((bytes / MiB) * 1000) / 1000;
+        if (bytes === undefined) {
+          ctx.unreadable.push({ field: `the memory AllocationUnits of ${systemLabel}`, value: units ?? '', expected: 'a unit such as "byte * 2^20"' });
+        } else result.memoryMiB = Math.round((bytes / MiB) * 1000) / 1000;
       }
     } else if (type === RESOURCE_NIC) {
       result.networkAdapters++;
@@ -156,7 +168,7 @@ function readHardware(el: XmlElement, ctx: Context, systemLabel: string) {
 
 function readSystem(el: XmlElement, ctx: Context): VirtualSystemInfo {
   const id = el.attrs.id || undefined;
-  const label = `virtual system ${id ?? '(no id)'}`;
+  const label = `virtual system ${id ? `"${id}"` : '(no id)'}`;
   const hardware = readHardware(el, ctx, label);
   const annotation = sectionsOf(el, 'AnnotationSection')
     .map((s) => childText(s, 'Annotation'))
@@ -194,16 +206,12 @@ function readReferences(envelope: XmlElement, ctx: Context): OvfFileReference[] 
     const id = file.attrs.id ?? href;
     if (seen.has(id)) ctx.warnings.push(`References: the file id "${id}" is used twice.`);
     seen.add(id);
-    const size = parseInteger(file.attrs.size);
-    if (file.attrs.size !== undefined && (size === undefined || size < 0)) {
-      ctx.warnings.push(`References: the size "${file.attrs.size}" of ${href} is not a byte count.`);
-    }
     refs.push({
       id,
       href,
-      size: size !== undefined && size >= 0 ? size : undefined,
+      size: statedNumber(file.attrs.size, ctx, `the size (ovf:size) of the file "${href}"`, 'a number of bytes'),
       compression: file.attrs.compression || undefined,
-      chunkSize: parseInteger(file.attrs.chunkSize),
+      chunkSize: statedNumber(file.attrs.chunkSize, ctx, `the chunk size (ovf:chunkSize) of the file "${href}"`, 'a number of bytes'),
     });
   }
   return refs;
@@ -219,26 +227,28 @@ function readDisks(envelope: XmlElement, refs: OvfFileReference[], ctx: Context)
   const disks: DiskInfo[] = [];
   for (const section of sectionsOf(envelope, 'DiskSection')) {
     for (const disk of childrenNamed(section, 'Disk')) {
-      const capacity = parseNumber(resolveProperty(disk.attrs.capacity, ctx));
+      const label = `disk ${disk.attrs.diskId ? `"${disk.attrs.diskId}"` : '(no id)'}`;
+      // An absent or unresolvable ${property} capacity is refused as unreadable, like "lots".
+      const stated = resolveProperty(disk.attrs.capacity, ctx) ?? disk.attrs.capacity ?? '';
+      const capacity = statedNumber(stated, ctx, `the capacity (ovf:capacity) of ${label}`, 'a number');
       const units = disk.attrs.capacityAllocationUnits;
       let capacityBytes: number | undefined;
-      if (capacity !== undefined && capacity >= 0) {
+      if (capacity !== undefined) {
         capacityBytes = toBytes(capacity, units, 'byte');
-        if (capacityBytes === undefined) ctx.warnings.push(`DiskSection: capacity units "${units}" not understood.`);
-      } else {
-        ctx.warnings.push(`DiskSection: disk ${disk.attrs.diskId ?? '?'} has no usable capacity ("${disk.attrs.capacity ?? ''}").`);
+        if (capacityBytes === undefined) {
+          ctx.unreadable.push({ field: `the capacity units (ovf:capacityAllocationUnits) of ${label}`, value: units ?? '', expected: 'a unit such as "byte * 2^30"' });
+        }
       }
       const fileRef = disk.attrs.fileRef || undefined;
       const file = fileRef ? byId.get(fileRef) : undefined;
       if (fileRef && !file) ctx.warnings.push(`DiskSection: disk ${disk.attrs.diskId ?? '?'} refers to unknown file "${fileRef}".`);
-      const populated = parseInteger(disk.attrs.populatedSize);
       disks.push({
         diskId: disk.attrs.diskId || undefined,
         fileRef,
         href: file?.href,
         capacityBytes,
         format: disk.attrs.format || undefined,
-        populatedSizeBytes: populated !== undefined && populated >= 0 ? populated : undefined,
+        populatedSizeBytes: statedNumber(disk.attrs.populatedSize, ctx, `the populated size (ovf:populatedSize) of ${label}`, 'a number of bytes'),
         fileSizeBytes: file?.size,
       });
     }
@@ -302,6 +312,7 @@ export function parseOvf(xml: string | Uint8Array, options: ParseOvfOptions = {}
   const deploymentOptions = readDeploymentOptions(root);
   const ctx: Context = {
     warnings: [],
+    unreadable: [],
     properties: new Map(),
     selectedOption: (deploymentOptions.find((o) => o.default) ?? deploymentOptions[0])?.id,
   };
@@ -348,5 +359,6 @@ export function parseOvf(xml: string | Uint8Array, options: ParseOvfOptions = {}
       annotation: virtualSystems.find((s) => s.annotation)?.annotation,
     },
     warnings: ctx.warnings,
+    unreadable: ctx.unreadable,
   };
 }

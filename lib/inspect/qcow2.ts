@@ -4,6 +4,22 @@ import type { Qcow2Info } from './types';
 export const QCOW2_MAGIC = [0x51, 0x46, 0x49, 0xfb]; // "QFI\xfb"
 
 const INCOMPATIBLE_EXTERNAL_DATA = 1n << 2n;
+const EXTENSION_DATA_FILE = 0x44415441; // "DATA": the external data file's name
+
+/** The external data file name from the header extensions, when the head holds it. */
+function externalDataFileName(head: Uint8Array, view: DataView, version: number): string | undefined {
+  let at = version === 3 && head.byteLength >= 104 ? view.getUint32(100) : 72;
+  for (let i = 0; i < 64 && at + 8 <= head.byteLength; i++) {
+    const type = view.getUint32(at);
+    const length = view.getUint32(at + 4);
+    if (type === 0) return undefined;
+    if (type === EXTENSION_DATA_FILE) {
+      return length <= 1023 && at + 8 + length <= head.byteLength ? new TextDecoder().decode(head.subarray(at + 8, at + 8 + length)) : undefined;
+    }
+    at += 8 + Math.ceil(length / 8) * 8;
+  }
+  return undefined;
+}
 
 /**
  * Reads a qcow2 header (first cluster is enough). A backing file or an external data file makes the image
@@ -40,7 +56,11 @@ export function parseQcow2Header(head: Uint8Array, label: string): Qcow2Info {
     throw new InspectError('QCOW2_ENCRYPTED', `${label} is an encrypted qcow2 image (${kind}); nobody could start it without the secret.`);
   }
   if (version === 3 && head.byteLength >= 80 && (view.getBigUint64(72) & INCOMPATIBLE_EXTERNAL_DATA) !== 0n) {
-    throw new InspectError('QCOW2_EXTERNAL_DATA', `${label} keeps its data in an external file that is not part of the upload.`);
+    const name = externalDataFileName(head, view, version);
+    throw new InspectError(
+      'QCOW2_EXTERNAL_DATA',
+      `${label} keeps its data in the external file ${name ? `"${name}"` : '(name unreadable)'} (qcow2 data_file), which is not part of the image; upload a self-contained image (qemu-img convert -O qcow2).`,
+    );
   }
   return { version, virtualSizeBytes, clusterBits };
 }

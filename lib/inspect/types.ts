@@ -51,7 +51,9 @@ export type InspectCode =
   | 'GZIP_INVALID'
   | 'GZIP_BOMB'
   | 'BOX_METADATA_MISSING'
-  | 'BOX_METADATA_INVALID';
+  | 'BOX_METADATA_INVALID'
+  | 'VALUE_INVALID'
+  | 'REFERENCE_OUTSIDE_PACKAGE';
 
 export interface InspectLimits {
   /** Largest .ovf descriptor held in memory. */
@@ -135,6 +137,16 @@ export interface VirtualSystemInfo {
   annotation?: string;
 }
 
+/** One extent line of a VMDK descriptor: `RW 2048 FLAT "disk-flat.vmdk" 0`. */
+export interface VmdkExtent {
+  access: string;
+  sectors: number;
+  /** FLAT, SPARSE, ZERO, VMFS, VMFSSPARSE, VMFSRDM, … as written. */
+  type: string;
+  file?: string;
+  offsetSectors?: number;
+}
+
 export interface VmdkInfo {
   /** 'monolithicSparse', 'streamOptimized', 'monolithicFlat', … ; absent when only the binary header was seen. */
   createType?: string;
@@ -142,6 +154,8 @@ export interface VmdkInfo {
   /** 'sparse' (KDMV header) or 'descriptor' (text). */
   kind: 'sparse' | 'descriptor';
   compressed?: boolean;
+  /** The extent lines of the (embedded) descriptor; every file they name must be in the package. */
+  extents?: VmdkExtent[];
 }
 
 export interface Qcow2Info {
@@ -180,6 +194,17 @@ export interface BoxInfo {
   hasVagrantfile: boolean;
   /** The member that holds the disk, when one was recognised. */
   diskMember?: string;
+  /** Disk files metadata.json names (vagrant-libvirt `disks[].path`); each must be in the box. */
+  disks?: string[];
+}
+
+/** A value a parser found in a file but could not read as its field's type; validateReport refuses it. */
+export interface UnreadableValue {
+  /** Where it was, for a person: `the memory AllocationUnits of virtual system "vm"`. */
+  field: string;
+  value: string;
+  /** What it should have been: `a number of bytes`. */
+  expected: string;
 }
 
 export interface MemberInfo {
@@ -262,4 +287,6 @@ export interface OvfDescriptor {
   summary: Omit<ApplianceMetadata, 'disks' | 'networks' | 'members' | 'manifest'>;
   /** Oddities worth showing a developer that do not make the package unusable. */
   warnings: string[];
+  /** Values present but unreadable (a capacity of "lots"): the package is refused for them. */
+  unreadable: UnreadableValue[];
 }

@@ -36,10 +36,10 @@ export const applianceSlugSchema = z
 /** '' and whitespace mean "none". */
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
-const optionalUrl = z.preprocess(
-  blankToNull,
-  z.string().trim().max(300, 'Use at most 300 characters.').pipe(z.url({ protocol: /^https?$/, message: 'Enter an http(s) URL.' })).nullable(),
-);
+/** An http(s) URL as the API accepts one (also applied by lib/inspect to URLs read from packages). */
+export const httpUrlSchema = z.string().trim().max(300, 'Use at most 300 characters.').pipe(z.url({ protocol: /^https?$/, message: 'Enter an http(s) URL.' }));
+
+const optionalUrl = z.preprocess(blankToNull, httpUrlSchema.nullable());
 
 export const tagsSchema = z
   .array(

@@ -230,6 +230,27 @@ const cases: HostileCase[] = [
     reason: /decompress|expand|bomb|ratio/i,
   },
   {
+    name: 'an OVA whose descriptor asks for 0 CPUs and 2^40 MiB of memory',
+    fileName: 'impossible.ova',
+    make: () =>
+      makeOva({
+        ovf: kit.ovf.replace('<rasd:VirtualQuantity>2</rasd:VirtualQuantity>', '<rasd:VirtualQuantity>0</rasd:VirtualQuantity>').replace('<rasd:VirtualQuantity>768</rasd:VirtualQuantity>', '<rasd:VirtualQuantity>1099511627776</rasd:VirtualQuantity>'),
+        ovfName: kit.ovfName,
+        disks: [disk],
+      }),
+    format: 'OVA',
+    code: 'VALUE_INVALID',
+    reason: /CPU count .* is 0 CPUs; the catalogue accepts 1 to 1024/,
+  },
+  {
+    name: 'an OVA whose descriptor points at a file outside the package',
+    fileName: 'outside.ova',
+    make: () => makeOva({ ovf: kit.ovf.replace(`ovf:href="${disk.name}"`, 'ovf:href="../../etc/passwd"'), ovfName: kit.ovfName, disks: [disk] }),
+    format: 'OVA',
+    code: 'REFERENCE_OUTSIDE_PACKAGE',
+    reason: /names "\.\.\/\.\.\/etc\/passwd", which climbs out of the package/,
+  },
+  {
     name: 'a zero-byte file',
     fileName: 'empty.ova',
     make: () => new Uint8Array(0),
@@ -281,6 +302,19 @@ describe('hostile files through inspectFile', () => {
     expect(canDownloadFile(null, listing, { status: row.status, versionStatus: 'RELEASED' })).toBe(false);
   });
 
+  it('a box whose metadata.json names a hostile provider is REJECTED and its provider never reaches the row', async () => {
+    const d = path.join(dir, uid());
+    mkdirSync(d);
+    writeFileSync(path.join(d, 'metadata.json'), JSON.stringify({ provider: '../../etc', format: 'qcow2' }));
+    execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', path.join(d, 'box.img'), '16M']);
+    const out = path.join(dir, `${uid()}.box`);
+    execFileSync('tar', ['-czf', out, '-C', d, 'metadata.json', 'box.img']);
+    const { report, row } = await verify('hostile-provider.box', readFileSync(out), { format: 'VAGRANT_BOX', provider: '' });
+    expect(report).toMatchObject({ verdict: 'REJECTED', code: 'VALUE_INVALID' });
+    expect(row.rejectReason).toMatch(/names the provider "\.\.\/\.\.\/etc"; a provider is a lowercase Vagrant name/);
+    expect(row.provider).toBe('');
+  });
+
   it('keeps going afterwards: a good OVA verifies, fills the requirements and is the only thing anyone sees', async () => {
     const { report, row } = await verify(kit.ova.fileName, kit.ova.bytes, { format: 'OVA', provider: '' });
     expect(report?.verdict).toBe('VERIFIED');
@@ -296,6 +330,7 @@ describe('hostile files through inspectFile', () => {
     const files = anonymous?.versions.flatMap((v) => v.files) ?? [];
     expect(files.map((f) => f.id)).toEqual([row.id]);
     expect(files[0].downloadable).toBe(true);
-    expect(await db.applianceFile.count({ where: { versionId: ctx.versionId, status: 'REJECTED' } })).toBe(cases.length);
+    // The hostile cases plus the box with a hostile provider.
+    expect(await db.applianceFile.count({ where: { versionId: ctx.versionId, status: 'REJECTED' } })).toBe(cases.length + 1);
   });
 });

@@ -1,19 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pack, type Header } from 'tar-stream';
 import { inspectStream } from '../index';
 import type { InspectionReport, InspectOptions } from '../types';
 
+/** Looks the tool up on PATH without spawning a shell (a spawn can fail under load and read as "missing"). */
 export function hasTool(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      accessSync(path.join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export function makeTempDir(): { dir: string; file: (name: string) => string; cleanup: () => void } {

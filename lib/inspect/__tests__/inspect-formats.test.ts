@@ -131,10 +131,16 @@ describe('disk images made with qemu-img', () => {
     expect(report.sha256).toBe(sha256(readFileSync(f('overlay.qcow2'))));
   });
 
-  it('a text VMDK descriptor (monolithicFlat) reports the summed extents', async () => {
+  it('a text VMDK descriptor (monolithicFlat) alone reports the summed extents but is REJECTED: its data is elsewhere', async () => {
     run('qemu-img', ['create', '-q', '-f', 'vmdk', '-o', 'subformat=monolithicFlat', f('flat.vmdk'), '32M']);
     const report = await inspectFile(f('flat.vmdk'));
-    expect(report).toMatchObject({ verdict: 'VERIFIED', format: 'VMDK', metadata: { vmdk: { kind: 'descriptor', createType: 'monolithicFlat', capacityBytes: 32 * 2 ** 20 } } });
+    expect(report).toMatchObject({
+      verdict: 'REJECTED',
+      code: 'REFERENCE_OUTSIDE_PACKAGE',
+      format: 'VMDK',
+      metadata: { vmdk: { kind: 'descriptor', createType: 'monolithicFlat', capacityBytes: 32 * 2 ** 20, extents: [{ access: 'RW', sectors: 65536, type: 'FLAT', file: 'flat-flat.vmdk', offsetSectors: 0 }] } },
+    });
+    expect(report.reason).toMatch(/flat\.vmdk is a VMDK descriptor whose data lives in "flat-flat\.vmdk", which is not part of the upload/);
   });
 });
 

@@ -133,7 +133,7 @@ describe('parseOvf', () => {
     expect(desc.summary).toMatchObject({ cpus: 8, memoryMiB: 4096 });
   });
 
-  it('resolves a disk capacity given as a ${property} and reports unknown units as a warning', () => {
+  it('resolves a disk capacity given as a ${property} and reports unknown units as unreadable', () => {
     const xml = `<Envelope xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1">
       <DiskSection><Info>d</Info>
         <Disk ovf:diskId="a" ovf:capacity="\${disk.size}" ovf:capacityAllocationUnits="byte * 2^30"/>
@@ -144,7 +144,7 @@ describe('parseOvf', () => {
       </VirtualSystem></Envelope>`;
     const desc = parseOvf(xml);
     expect(desc.disks.map((d) => d.capacityBytes)).toEqual([20 * 2 ** 30, undefined]);
-    expect(desc.warnings.join(' ')).toMatch(/furlongs/);
+    expect(desc.unreadable).toEqual([{ field: 'the capacity units (ovf:capacityAllocationUnits) of disk "b"', value: 'furlongs', expected: 'a unit such as "byte * 2^30"' }]);
   });
 });
 

@@ -1,13 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InspectError } from '../errors';
 import { parseOvf } from '../index';
+import { metadataFromOvf } from '../ovf-metadata';
 import type { OvfDescriptor } from '../types';
+import { validateReport } from '../validate-report';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const folder = path.resolve(repoRoot, '../shared/fixtures/ovf-real');
+// OVF_REAL_FIXTURES points elsewhere only for the test that proves a missing folder fails this file.
+const folder = process.env.OVF_REAL_FIXTURES ?? path.resolve(repoRoot, '../shared/fixtures/ovf-real');
+// A missing folder must fail this file loudly, never turn into zero tests.
+if (!existsSync(path.join(folder, 'labels.json'))) {
+  throw new Error(`the real-OVF fixtures are missing: ${folder}/labels.json does not exist (they live in /work/shared/fixtures/ovf-real)`);
+}
 const labels: Record<string, 'positive' | 'negative'> = JSON.parse(readFileSync(path.join(folder, 'labels.json'), 'utf8'));
 
 /**
@@ -83,6 +90,45 @@ describe('the 467 real-world descriptors', () => {
     // (checked by hand: their XML has no <VirtualSystem>); the 393 parsed positives minus those.
     expect(positives).toBe(393);
     expect(withSystem).toBe(393 - 14);
+  });
+
+  it('pass the value-and-reference rule (validateReport) when packaged with their files, but for the ones that break it', () => {
+    // Each descriptor as if in an OVA holding exactly the files its References name, at their stated sizes.
+    const refused = new Map<string, string>();
+    let climbing = 0;
+    for (const file of files) {
+      const result = outcome(file);
+      if (!result.ok || labels[file] !== 'positive') continue;
+      const { desc } = result;
+      const members = [{ name: 'x.ovf', size: 1 }, ...desc.references.map((r) => ({ name: r.href, size: r.size ?? 0 }))];
+      try {
+        validateReport({
+          fileName: 'x.ova',
+          format: 'OVA',
+          size: 2 ** 40,
+          metadata: { ...metadataFromOvf(desc), members },
+          references: desc.references,
+          descriptorMember: 'x.ovf',
+          unreadable: desc.unreadable,
+        });
+      } catch (err) {
+        if (!(err instanceof InspectError)) throw err;
+        // ovftool's own test tree points at a shared ../../../vmdk folder: outside any one package.
+        if (/climbs out of the package/.test(err.reason)) climbing++;
+        else refused.set(file, `${err.code}: ${err.reason}`);
+      }
+    }
+    expect(climbing).toBe(74);
+    expect(Object.fromEntries(refused)).toEqual({
+      'external/OVFToolTemplates/OVF/xmltestfiles/Envelope/Pos/valid_vmdk_neg_size.ovf': expect.stringMatching(/^VALUE_INVALID: the size \(ovf:size\) of the file "\.\.\/\.\.\/\.\.\/vmdk\/valid_disk\.vmdk" is -2, not a byte count/),
+      'external/OVFToolTemplates/OVF/xmltestfiles/Envelope_1_0/Pos/valid_vmdk_neg_size.ovf': expect.stringMatching(/is -2, not a byte count/),
+      'external/OVFToolTemplates/ovftoolresources/valid_vmdk_neg_size.ovf': expect.stringMatching(/the size \(ovf:size\) of the file "valid_disk\.vmdk" is -2/),
+      'external/ovftoolresources/valid_vmdk_neg_size.ovf': expect.stringMatching(/the size \(ovf:size\) of the file "valid_disk\.vmdk" is -2/),
+      'external/OVFToolTemplates/OVF/xmltestfiles/Envelope_1_0/Pos/other_schema.ovf': expect.stringMatching(/^REFERENCE_OUTSIDE_PACKAGE: .*names "\\\\pa-scratch\\scratch\\vkolapan\\ubuntu\.vmdk", an absolute path/),
+      'external/OVFToolTemplates/ovftoolresources/http_uri_in_file.ovf': expect.stringMatching(/^REFERENCE_OUTSIDE_PACKAGE: .*names the URL "http:\/\/vmweb\.vmware\.com\/~vappa\/dummy\.vmdk"/),
+      'external/ovf_extra_config/Nested-ESXi-3-Node-VSAN-Template.ovf': expect.stringMatching(/^VALUE_INVALID: the ProductUrl in the descriptor's ProductSection is "www\.virtuallyghetto\.com", not an http\(s\) URL/),
+      'external/security-test-content/ovf/out-of-bounds-disk/haoUnOS2VMs.ovf': expect.stringMatching(/the size \(ovf:size\) of the file "haoUnOS2VMs-disk1\.vmdk" is 9223372036854776000, not a byte count/),
+    });
   });
 
   // Values below were read off the XML by hand.
