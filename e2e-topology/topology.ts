@@ -5,7 +5,7 @@
 // `npm run worker`, and a round-robin load balancer in front.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIsCurrent } from '../scripts/lib/build-fingerprint.ts';
@@ -13,7 +13,19 @@ import { startEmbeddedS3, type EmbeddedS3Handle } from '../scripts/lib/embedded-
 import { startProxy, type Backend, type RoundRobinProxy } from './round-robin-proxy.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL binaries (postgresql-15 on bookworm; the newest installed version wins). */
+function pgBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const versions = (() => {
+    try {
+      return readdirSync('/usr/lib/postgresql').filter((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+    } catch {
+      return [];
+    }
+  })().sort((a, b) => Number(b) - Number(a));
+  return `/usr/lib/postgresql/${versions[0] ?? '15'}/bin`;
+}
+const PG_BIN = pgBin();
 
 export interface Node {
   name: string;
@@ -59,10 +71,20 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
     if (await probe().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${what}: not ready after ${timeoutMs} ms\n${(output ?? []).join('').slice(-4000)}`);
+  throw new Error(`${what}: not ready after ${timeoutMs} ms (last answer: ${lastAnswer})\n${(output ?? []).join('').slice(-4000)}`);
 }
 
-const answers200 = (url: string) => async () => (await fetch(url, { signal: AbortSignal.timeout(2000) })).status === 200;
+let lastAnswer = '';
+const answers200 = (url: string) => async () => {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    lastAnswer = `${url}: ${res.status} ${await res.text()}`;
+    return res.status === 200;
+  } catch (e) {
+    lastAnswer = `${url}: ${(e as Error).message}`;
+    return false;
+  }
+};
 
 /** A throw-away PostgreSQL 15 cluster; as root, it runs as the `postgres` user (initdb refuses root). */
 async function startPostgres(port: number, password: string) {

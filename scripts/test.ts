@@ -121,20 +121,22 @@ async function main() {
       }),
     );
   }
-  if (want('e2e')) {
-    results.push(
-      await step('end-to-end tests (playwright)', async () => {
-        const out = path.join(tmp, 'playwright.json');
-        const code = await run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-        const report = await readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[]; errors?: { message?: string }[] }>(out);
-        if (!report) return { passed: 0, failed: 1, skipped: 0, ok: false };
-        failures.push(...playwrightFailures(report.suites));
-        for (const e of report.errors ?? []) failures.push(`playwright\n    ${firstLine(e.message)}`);
-        const s = report.stats;
-        const failed = s.unexpected + s.flaky + (s.unexpected === 0 && code !== 0 ? 1 : 0);
-        return { passed: s.expected, failed, skipped: s.skipped, ok: code === 0 };
-      }),
-    );
+  const playwrightStep = (name: string, args: string[], report: string) =>
+    step(name, async () => {
+      const out = path.join(tmp, report);
+      const code = await run(bin('playwright'), ['test', ...args], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+      const result = await readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[]; errors?: { message?: string }[] }>(out);
+      if (!result) return { passed: 0, failed: 1, skipped: 0, ok: false };
+      failures.push(...playwrightFailures(result.suites));
+      for (const e of result.errors ?? []) failures.push(`playwright\n    ${firstLine(e.message)}`);
+      const s = result.stats;
+      const failed = s.unexpected + s.flaky + (s.unexpected === 0 && code !== 0 ? 1 : 0);
+      return { passed: s.expected, failed, skipped: s.skipped, ok: code === 0 };
+    });
+  if (want('e2e')) results.push(await playwrightStep('end-to-end tests (playwright)', [], 'playwright.json'));
+  // After e2e, whose production build it reuses: two nodes, a worker, a load balancer, an external PostgreSQL.
+  if (want('topology')) {
+    results.push(await playwrightStep('scale-out topology (playwright)', ['-c', 'e2e-topology/playwright.config.ts'], 'topology.json'));
   }
   await fs.rm(tmp, { recursive: true, force: true });
 

