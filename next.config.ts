@@ -1,15 +1,32 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { securityHeaders } from './lib/http/security-headers';
+
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+
+// `npm run build` names the deployment and writes the name into the build; every node reads it
+// back from there, so all nodes of one build agree and a browser holding another build's page
+// reloads (scripts/lib/production-build.ts).
+function deploymentId(): string | undefined {
+  if (process.env.NEXT_DEPLOYMENT_ID) return process.env.NEXT_DEPLOYMENT_ID;
+  try {
+    return readFileSync(path.join(process.cwd(), distDir, 'apx-deployment-id'), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Separate build folders let several checkouts' test runs build side by side.
-  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  distDir,
+  deploymentId: deploymentId(),
   reactStrictMode: true,
   // `npm run typecheck` (TypeScript 7, part of `npm test`) is the type check; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Native or runtime-loaded modules stay outside the server bundle.
-  serverExternalPackages: ['pg', 'pg-boss', 'sharp', '@aws-sdk/client-s3', '@prisma/adapter-pg'],
+  serverExternalPackages: ['pg', 'pg-boss', 'sharp', '@aws-sdk/client-s3', '@prisma/adapter-pg', 'pino', 'prom-client'],
   experimental: {
     serverActions: { bodySizeLimit: '6mb' },
     // forbidden() / unauthorized() render app/forbidden.tsx and app/unauthorized.tsx with 403 / 401.

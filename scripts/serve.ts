@@ -1,9 +1,15 @@
 // The app process: Next.js behind a small Node HTTP server of our own, so that the client address
 // Next.js and better-auth see (X-Forwarded-For) is the socket's, unless TRUST_PROXY=true says a
 // proxy in front of us sets that header. Started by `npm start`; run it alone for extra app nodes.
+// It also gives every request an id (X-Request-Id, on every log line and in the response), counts
+// requests for Prometheus, and drains on SIGTERM: readiness turns 503, the listener closes, the
+// requests in flight finish, then the process exits.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { register } from 'node:module';
+import path from 'node:path';
 import next from 'next';
+import { hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
 import { repoRoot } from './lib/schema-engine.ts';
 
 // lib/ code is server-only by design; this process is the server (see the hook).
@@ -12,32 +18,98 @@ register('./lib/server-only-hook.mjs', import.meta.url);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const trustProxy = process.env.TRUST_PROXY === 'true';
+const shutdownDelayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? 0);
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
+const metricsPort = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : undefined;
+const metricsToken = process.env.METRICS_TOKEN ?? '';
+
+/** A load balancer's id is kept when it looks like one; anything else is replaced by our own. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function tokenMatches(header: string | undefined): boolean {
+  if (!metricsToken || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7));
+  const want = Buffer.from(metricsToken);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
 
 async function main() {
+  if (!hasBuild(repoRoot)) {
+    console.error(MISSING_BUILD_MESSAGE);
+    process.exit(1);
+  }
+  // After register() above: lib/ modules import 'server-only'.
+  const { logger, requestContext, routeConsoleToLogger } = await import('@/lib/observability/logger');
+  const { metrics } = await import('@/lib/observability/metrics');
+  const { isDraining, startDraining } = await import('@/lib/observability/lifecycle');
+  const { routeLabelerFromBuild } = await import('@/lib/observability/route-label');
+  routeConsoleToLogger();
+  const log = logger();
+
   const app = next({ dev: false, dir: repoRoot, port, hostname: 'localhost' });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // After register() above: lib/ modules import 'server-only'.
   const { servePublicDownload } = await import('@/lib/downloads/public-download-fast-path');
+  const m = metrics();
+  const routeOf = routeLabelerFromBuild(path.join(repoRoot, process.env.NEXT_DIST_DIR ?? '.next'));
+
+  const serveMetrics = async (res: http.ServerResponse) => {
+    res.writeHead(200, { 'Content-Type': m.registry.contentType, 'Cache-Control': 'no-store' });
+    res.end(await m.registry.metrics());
+  };
+
+  const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
-    const remote = req.socket.remoteAddress ?? '';
-    const forwarded = req.headers['x-forwarded-for'];
-    if (trustProxy && forwarded) {
-      req.headers['x-forwarded-for'] = `${Array.isArray(forwarded) ? forwarded.join(', ') : forwarded}, ${remote}`;
-    } else {
-      // A client must not choose the address it is rate-limited and counted under.
-      req.headers['x-forwarded-for'] = remote;
-      delete req.headers['x-real-ip'];
-    }
-    const fast = servePublicDownload(req, res);
-    if (fast === false) void handle(req, res);
-    else
-      fast.then(
-        (served) => {
-          if (!served) void handle(req, res);
-        },
-        () => void handle(req, res),
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    // While draining, no connection is kept for another request.
+    if (isDraining()) res.setHeader('Connection', 'close');
+
+    const started = process.hrtime.bigint();
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    inFlight.add(res);
+    res.on('close', () => {
+      inFlight.delete(res);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeOf(pathname);
+      const status = res.writableFinished ? res.statusCode : 499;
+      m.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(status) });
+      m.httpDuration.observe({ method: req.method ?? 'GET', route }, seconds);
+      requestContext().run({ requestId }, () =>
+        log.info({ method: req.method, path: pathname, route, status, ms: Math.round(seconds * 1000) }, 'request'),
       );
+    });
+
+    requestContext().run({ requestId }, () => {
+      if (pathname === '/metrics' && metricsToken) {
+        if (tokenMatches(req.headers.authorization)) void serveMetrics(res);
+        else {
+          res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer' });
+          res.end('A metrics token is required.\n');
+        }
+        return;
+      }
+      const remote = req.socket.remoteAddress ?? '';
+      const forwarded = req.headers['x-forwarded-for'];
+      if (trustProxy && forwarded) {
+        req.headers['x-forwarded-for'] = `${Array.isArray(forwarded) ? forwarded.join(', ') : forwarded}, ${remote}`;
+      } else {
+        // A client must not choose the address it is rate-limited and counted under.
+        req.headers['x-forwarded-for'] = remote;
+        delete req.headers['x-real-ip'];
+      }
+      const fast = servePublicDownload(req, res);
+      if (fast === false) void handle(req, res);
+      else
+        fast.then(
+          (served) => {
+            if (!served) void handle(req, res);
+          },
+          () => void handle(req, res),
+        );
+    });
   });
   server.keepAliveTimeout = 65_000;
   server.on('error', (e: NodeJS.ErrnoException) => {
@@ -45,16 +117,56 @@ async function main() {
     else console.error(`The web server failed: ${e.message}`);
     process.exit(3);
   });
+
+  // Metrics on a port of their own (not behind the public load balancer), when asked for.
+  let metricsServer: http.Server | undefined;
+  if (metricsPort) {
+    metricsServer = http.createServer((req, res) => {
+      if ((req.url ?? '').split('?')[0] === '/metrics') void serveMetrics(res);
+      else {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('Not found: try /metrics\n');
+      }
+    });
+    metricsServer.on('error', (e: NodeJS.ErrnoException) => {
+      console.error(`METRICS_PORT ${metricsPort}: ${e.code === 'EADDRINUSE' ? 'already in use by another program' : e.message}`);
+      process.exit(3);
+    });
+    metricsServer.listen(metricsPort, host);
+  }
+
   server.listen(port, host, () => {
-    process.send?.({ type: 'listening', port });
+    const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+    log.info({ url, metrics: metricsPort ? `:${metricsPort}/metrics` : metricsToken ? '/metrics (token)' : 'off' }, `listening on ${url}`);
+    process.send?.({ type: 'listening', port, url });
   });
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-    setTimeout(() => process.exit(0), 5000).unref();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    startDraining();
+    log.info({ signal, inFlight: inFlight.size, delayMs: shutdownDelayMs }, 'draining: readiness now answers 503');
+    // The delay lets the load balancer see readiness fail before the listener goes away.
+    setTimeout(() => {
+      server.close(() => {
+        log.info('drained: every request answered');
+        metricsServer?.close();
+        process.exit(0);
+      });
+      server.closeIdleConnections();
+      // Keep-alive connections that finish a request later are closed then (Connection: close).
+      const idle = setInterval(() => server.closeIdleConnections(), 250);
+      idle.unref();
+      setTimeout(() => {
+        log.warn({ inFlight: inFlight.size }, `requests still running after ${shutdownTimeoutMs} ms: closing them`);
+        server.closeAllConnections();
+        process.exit(0);
+      }, shutdownTimeoutMs).unref();
+    }, shutdownDelayMs);
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((e: unknown) => {

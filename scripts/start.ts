@@ -4,7 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, parseEnv, publicUrl } from '../lib/config/env.ts';
-import { buildFingerprint, buildIsCurrent, stampBuild } from './lib/build-fingerprint.ts';
+import { buildIsCurrent } from './lib/build-fingerprint.ts';
+import { buildApp, hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
 import { isPortFree } from './lib/ports.ts';
 import { migrateDeploy, repoRoot } from './lib/schema-engine.ts';
 import { startServices, type RunningServices } from './lib/services.ts';
@@ -16,12 +17,9 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? cmd)} exited with ${code}`))));
-    child.on('error', reject);
-  });
+/** A child gets this long to drain (serve.ts: SHUTDOWN_DELAY_MS, then in-flight requests) before SIGKILL. */
+function childStopTimeoutMs(): number {
+  return Number(process.env.SHUTDOWN_DELAY_MS ?? 0) + Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000) + 2000;
 }
 
 async function ensureBuild(env: NodeJS.ProcessEnv) {
@@ -29,14 +27,7 @@ async function ensureBuild(env: NodeJS.ProcessEnv) {
     log('Using the existing production build.');
     return;
   }
-  log('Building the app (first start or changed sources)…');
-  const fingerprint = await buildFingerprint(repoRoot);
-  await run(process.execPath, [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'build'], {
-    ...env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
-  await stampBuild(repoRoot, fingerprint);
+  await buildApp({ root: repoRoot, env, log });
 }
 
 async function main() {
@@ -50,6 +41,9 @@ async function main() {
   if (process.env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     fail('AUTH_SECRET is required when NODE_ENV=production (generate one with `openssl rand -base64 32`).');
   }
+  // Production nodes run the build they were given (`npm run build`), never one of their own.
+  const production = process.env.NODE_ENV === 'production';
+  if (production && !hasBuild(repoRoot)) fail(MISSING_BUILD_MESSAGE);
   if (!(await isPortFree(env.PORT))) {
     fail(`PORT ${env.PORT} is already in use by another program. Stop it or set PORT to a free port, e.g. PORT=3100 npm start.`);
   }
@@ -77,7 +71,7 @@ async function main() {
             setTimeout(() => {
               c.kill('SIGKILL');
               resolve();
-            }, 8000).unref();
+            }, childStopTimeoutMs()).unref();
           }),
       ),
     );
@@ -97,7 +91,9 @@ async function main() {
     const seeded = await seedIfEmpty({ embedded: services.embeddedDatabase, log });
 
     const childEnv = { ...process.env, ...services.childEnv, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
-    await ensureBuild(childEnv);
+    if (production) {
+      if (!(await buildIsCurrent(repoRoot))) log('Warning: the production build was made from other sources than these; run `npm run build` and restart.');
+    } else await ensureBuild(childEnv);
 
     const worker = env.WORKER === 'on';
     if (worker) {
@@ -127,11 +123,15 @@ async function main() {
         void shutdown(code === 3 ? 3 : 1);
       }
     });
-    await new Promise<void>((resolve) => app.on('message', (m: { type?: string }) => m?.type === 'listening' && resolve()));
+    const listening = await new Promise<{ url: string }>((resolve) =>
+      app.on('message', (m: { type?: string; url?: string }) => m?.type === 'listening' && resolve({ url: m.url ?? `http://localhost:${env.PORT}` })),
+    );
 
     const url = publicUrl(env);
     console.log('');
     console.log(`  Appliance Exchange is running at ${url}`);
+    // Behind a load balancer PUBLIC_URL names the site, not this node: say where this node is.
+    if (listening.url !== url) console.log(`  This node serves ${listening.url}`);
     console.log(`  PostgreSQL: ${services.embeddedDatabase ? `embedded (${path.join(services.dataDir, 'postgres')})` : 'DATABASE_URL'}`);
     console.log(`  Object store: ${services.embeddedS3 ? `embedded S3 (${path.join(services.dataDir, 'objects')})` : services.childEnv.S3_ENDPOINT}`);
     console.log(`  Background worker: ${worker ? 'running' : 'off (WORKER=off); run `npm run worker` elsewhere'}`);

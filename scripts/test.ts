@@ -118,19 +118,21 @@ async function main() {
       }),
     );
   }
-  if (want('e2e')) {
-    results.push(
-      await step('end-to-end tests (playwright)', async () => {
-        const out = path.join(tmp, 'playwright.json');
-        const code = await run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-        const report = await readJson<PlaywrightReport & { suites?: PlaywrightSuite[] }>(out);
-        failures.push(...playwrightFailures(report?.suites));
-        for (const e of report?.errors ?? []) failures.push(`playwright\n    ${firstLine(e.message)}`);
-        const verdict = playwrightVerdict(report, code);
-        for (const p of verdict.problems) failures.push(`playwright\n    ${p}`);
-        return verdict;
-      }),
-    );
+  const playwrightStep = (name: string, args: string[], reportName: string) =>
+    step(name, async () => {
+      const out = path.join(tmp, reportName);
+      const code = await run(bin('playwright'), ['test', ...args], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+      const report = await readJson<PlaywrightReport & { suites?: PlaywrightSuite[] }>(out);
+      failures.push(...playwrightFailures(report?.suites));
+      for (const e of report?.errors ?? []) failures.push(`playwright\n    ${firstLine(e.message)}`);
+      const verdict = playwrightVerdict(report, code);
+      for (const p of verdict.problems) failures.push(`${name}\n    ${p}`);
+      return verdict;
+    });
+  if (want('e2e')) results.push(await playwrightStep('end-to-end tests (playwright)', [], 'playwright.json'));
+  // After e2e, whose production build it reuses: two nodes, a worker, a load balancer, an external PostgreSQL.
+  if (want('topology')) {
+    results.push(await playwrightStep('scale-out topology (playwright)', ['-c', 'e2e-topology/playwright.config.ts'], 'topology.json'));
   }
   await fs.rm(tmp, { recursive: true, force: true });
 

@@ -42,6 +42,17 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('Appliance Exchange <no-reply@localhost>'),
   EMBEDDED_PG_PORT: port.optional(),
   EMBEDDED_S3_PORT: port.optional(),
+  // Operating several nodes (README, "scaling out").
+  METRICS_PORT: port.optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
+  WORKER_HEALTH_PORT: port.optional(),
+  SHUTDOWN_DELAY_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(25_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && [16, 24, 32].includes(Buffer.from(v, 'base64').length), 'must be a base64 AES key of 16, 24 or 32 bytes (e.g. `openssl rand -base64 32`)')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { hashIp } from '@/lib/http/client-ip';
+import { metrics } from '@/lib/observability/metrics';
 
 /** Who a download counts for: the signed-in user, or a salted hash of the address (never the address). */
 export function downloadActorKey(userId: string | null, ip: string): string {
@@ -42,6 +43,7 @@ export async function recordDownload(
   input: { fileId: string; applianceId: string; userId: string | null; ip: string; at?: Date },
   execute: Execute = executeWithPrisma,
 ): Promise<boolean> {
+  metrics().downloads.inc({ path: execute === executeWithPrisma ? 'app' : 'fast' });
   const actorKey = downloadActorKey(input.userId, input.ip);
   const day = utcDay(input.at ?? new Date());
   const key = `${day}|${input.fileId}|${actorKey}`;

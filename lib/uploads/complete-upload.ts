@@ -9,6 +9,7 @@ import { findOwnUpload } from '@/lib/uploads/own-upload';
 import { gone } from '@/lib/uploads/upload-parts';
 import { isNoSuchUpload, s3ErrorCode } from '@/lib/uploads/s3-errors';
 import { formatBytes } from '@/lib/format';
+import { metrics } from '@/lib/observability/metrics';
 import type { CompleteUploadRequest } from '@/lib/publishing/api-schemas';
 
 /** Asks the worker to verify a file; a failure to enqueue is retried by the clean-up job. */
@@ -75,6 +76,9 @@ export async function completeUpload(actor: Actor, uploadId: string, input: Comp
     await recordAudit({ actorId: actor.id, action: 'upload.complete', targetType: 'ApplianceFile', targetId: u.fileId, data: { size: actual, sha256: input.sha256 } }, tx);
     return true;
   });
-  if (done) await requestInspection(u.fileId);
+  if (done) {
+    metrics().uploads.inc();
+    await requestInspection(u.fileId);
+  }
   return { fileId: u.fileId, status: 'PENDING' as const };
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../../lib/config/env.ts';
+import { actionsKeyFromSecret } from '../production-build.ts';
+
+describe('actionsKeyFromSecret', () => {
+  it('gives every holder of one AUTH_SECRET the same 256-bit key, in the form Next.js accepts', () => {
+    const a = actionsKeyFromSecret('a'.repeat(32));
+    expect(a).toBe(actionsKeyFromSecret('a'.repeat(32)));
+    expect(Buffer.from(a, 'base64')).toHaveLength(32);
+    expect(() => parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: a })).not.toThrow();
+  });
+
+  it('differs for another secret, and does not reveal the secret', () => {
+    const a = actionsKeyFromSecret('a'.repeat(32));
+    expect(actionsKeyFromSecret('b'.repeat(32))).not.toBe(a);
+    expect(Buffer.from(a, 'base64').toString('latin1')).not.toContain('aaaa');
+  });
+});
+
+describe('scale-out settings', () => {
+  it('refuse a key Next.js could not use, with the variable named', () => {
+    expect(() => parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: 'not-a-key' })).toThrow(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY/);
+    expect(() => parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(20).toString('base64') })).toThrow(/16, 24 or 32 bytes/);
+  });
+
+  it('refuse a short metrics token and a bad port', () => {
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseEnv({ METRICS_PORT: 'abc' })).toThrow(/METRICS_PORT="abc" must be a number/);
+    expect(() => parseEnv({ SHUTDOWN_DELAY_MS: '-5' })).toThrow(/SHUTDOWN_DELAY_MS/);
+  });
+
+  it('default to draining without delay and at most 25 s for requests in flight', () => {
+    const env = parseEnv({});
+    expect(env.SHUTDOWN_DELAY_MS).toBe(0);
+    expect(env.SHUTDOWN_TIMEOUT_MS).toBe(25_000);
+  });
+});

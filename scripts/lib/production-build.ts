@@ -1,0 +1,64 @@
+// The one production build every node runs: `npm run build` makes it (and `npm start` when it
+// is missing or stale outside production). It carries what must agree across nodes and deploys:
+// the server actions' encryption key (derived from AUTH_SECRET unless given; Next.js embeds it in
+// the build and salts the actions' ids with it, so unchanged actions keep their ids from build to
+// build) and a deployment id (a browser holding another build's page reloads instead of failing).
+import { spawn } from 'node:child_process';
+import { hkdfSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { buildFingerprint, stampBuild } from './build-fingerprint.ts';
+
+export const distDir = (root: string) => path.join(root, process.env.NEXT_DIST_DIR ?? '.next');
+/** Read by next.config.ts when the app starts, so the nodes need not be told the id. */
+export const DEPLOYMENT_ID_FILE = 'apx-deployment-id';
+
+/** A 256-bit AES key (base64, as Next.js wants it) that every holder of AUTH_SECRET derives alike. */
+export function actionsKeyFromSecret(authSecret: string): string {
+  return Buffer.from(hkdfSync('sha256', authSecret, 'appliance-exchange', 'next-server-actions-encryption-key', 32)).toString('base64');
+}
+
+export function hasBuild(root: string): boolean {
+  return existsSync(path.join(distDir(root), 'BUILD_ID'));
+}
+
+export interface BuildOptions {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  log: (m: string) => void;
+}
+
+export async function buildApp({ root, env, log }: BuildOptions): Promise<{ deploymentId: string }> {
+  const fingerprint = await buildFingerprint(root);
+  // An operator may name the deployment (a git sha); by default the sources name it.
+  const deploymentId = env.NEXT_DEPLOYMENT_ID || `apx-${fingerprint.slice(0, 16)}`;
+  const key = env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || (env.AUTH_SECRET ? actionsKeyFromSecret(env.AUTH_SECRET) : undefined);
+  if (!key) {
+    log('Neither NEXT_SERVER_ACTIONS_ENCRYPTION_KEY nor AUTH_SECRET is set: this build gets a key of its own, so pages of another build reload once after a deploy.');
+  }
+  log(`Building the app (deployment ${deploymentId})…`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_DEPLOYMENT_ID: deploymentId,
+        ...(key ? { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key } : {}),
+      },
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+    child.on('error', reject);
+  });
+  await fs.writeFile(path.join(distDir(root), DEPLOYMENT_ID_FILE), deploymentId);
+  await stampBuild(root, fingerprint);
+  return { deploymentId };
+}
+
+export const MISSING_BUILD_MESSAGE =
+  'There is no production build in ' +
+  (process.env.NEXT_DIST_DIR ?? '.next') +
+  '. With NODE_ENV=production a node never builds: run `npm run build` once (with the same AUTH_SECRET as the nodes) and give every node that same folder.';
