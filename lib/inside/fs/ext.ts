@@ -1,0 +1,117 @@
+// ext2/3/4 through npm `ext2fs` (libext2fs compiled to WebAssembly), loaded lazily, read-only.
+import type { Ext2Disk, Ext2Fs } from 'ext2fs';
+import { InsideError } from '../errors';
+import type { ByteSource } from '../types';
+import { FileTree, type EntryKind, type RawTree } from './file-tree';
+
+const S_IFMT = 0o170000;
+const KIND: Record<number, EntryKind> = { 0o100000: 'file', 0o040000: 'dir', 0o120000: 'symlink' };
+
+type Ext2Module = typeof import('ext2fs');
+
+async function loadExt2fs(): Promise<Ext2Module> {
+  const mod = (await import('ext2fs')) as Ext2Module & { default?: Ext2Module };
+  return mod.default ?? mod;
+}
+
+const MAX_OVERLAY = 8 * 1024 * 1024;
+
+/**
+ * A partition as the block device libext2fs reads. libext2fs writes back inode access times even
+ * when only reading; those writes land in a small in-memory overlay so the image is never changed.
+ */
+function asExt2Disk(part: ByteSource): Ext2Disk {
+  const overlay = new Map<number, Uint8Array>();
+  let overlayBytes = 0;
+  return {
+    async read(buffer, bufferOffset, length, fileOffset) {
+      const bytes = fileOffset >= part.size ? new Uint8Array(0) : await part.read(fileOffset, length);
+      buffer.set(bytes, bufferOffset);
+      if (bytes.length < length) buffer.fill(0, bufferOffset + bytes.length, bufferOffset + length);
+      for (const [at, data] of overlay) {
+        const from = Math.max(at, fileOffset);
+        const to = Math.min(at + data.length, fileOffset + length);
+        if (from < to) buffer.set(data.subarray(from - at, to - at), bufferOffset + from - fileOffset);
+      }
+      return { bytesRead: length, buffer };
+    },
+    async write(buffer, bufferOffset, length, fileOffset) {
+      const previous = overlay.get(fileOffset);
+      overlayBytes += length - (previous?.length ?? 0);
+      if (overlayBytes > MAX_OVERLAY) throw new Error('overlay full');
+      overlay.delete(fileOffset);
+      overlay.set(fileOffset, Uint8Array.prototype.slice.call(buffer, bufferOffset, bufferOffset + length));
+      return { bytesWritten: length, buffer };
+    },
+    async discard() {},
+    async flush() {},
+  };
+}
+
+/** Mounts an ext filesystem read-only, runs `fn` on its tree, always unmounts. */
+export async function withExtTree<T>(part: ByteSource, fn: (tree: FileTree) => Promise<T>): Promise<T> {
+  const ext2fs = await loadExt2fs();
+  let fs: Ext2Fs;
+  try {
+    fs = await ext2fs.mount(asExt2Disk(part), 0);
+  } catch (e) {
+    throw new InsideError('filesystem-invalid', `the ext filesystem on ${part.name} cannot be opened (${errorCode(e)}); its superblock may be damaged`);
+  }
+  const p = fs.promises;
+  const raw: RawTree = {
+    async lstat(path) {
+      try {
+        const st = await p.lstat(path);
+        return { kind: KIND[st.mode & S_IFMT] ?? 'other', size: st.size };
+      } catch (e) {
+        if (errorCode(e) === 'ENOENT' || errorCode(e) === 'ENOTDIR') return null;
+        throw fsError(e, path);
+      }
+    },
+    async readlink(path) {
+      try {
+        return await p.readlink(path);
+      } catch (e) {
+        throw fsError(e, path);
+      }
+    },
+    async readdir(path) {
+      try {
+        return await p.readdir(path);
+      } catch (e) {
+        throw fsError(e, path);
+      }
+    },
+    async read(path, offset, length) {
+      let handle;
+      try {
+        handle = await p.open(path, p.constants.O_RDONLY | p.constants.O_NOFOLLOW);
+      } catch (e) {
+        throw fsError(e, path);
+      }
+      try {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await p.read(handle.fd, buffer, 0, length, offset);
+        return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+      } catch (e) {
+        throw fsError(e, path);
+      } finally {
+        await p.close(handle.fd).catch(() => undefined);
+      }
+    },
+  };
+  try {
+    return await fn(new FileTree(raw));
+  } finally {
+    await ext2fs.umount(fs).catch(() => undefined);
+  }
+}
+
+function errorCode(e: unknown): string {
+  return (e as { code?: string })?.code ?? 'error';
+}
+
+function fsError(e: unknown, path: string): Error {
+  if (e instanceof InsideError) return e;
+  return new InsideError('filesystem-invalid', `${path} cannot be read (${errorCode(e)}); the filesystem may be damaged`);
+}
