@@ -3,12 +3,13 @@ import os from 'node:os';
 import { db, Prisma } from '@/lib/db';
 import { env } from '@/lib/config/env';
 import type { ByteSource, InsideReport } from '@/lib/inside/types';
+import type { ReadInsideOptions } from '@/lib/inside/read-inside';
 import { s3ByteSource } from '@/lib/storage/s3-byte-source';
 import { refreshApplianceFacets } from '@/lib/appliances/refresh-facets';
 import { insideStatusOf, notReadReport } from '@/lib/inside-reports/summary';
 
 /** The core reader's signature (lib/inside): injected so tests can hand in their own. */
-export type ReadInside = (source: ByteSource, opts: { format: string; tempDir?: string; diskBudgetBytes?: number }) => Promise<InsideReport>;
+export type ReadInside = (source: ByteSource, opts: Pick<ReadInsideOptions, 'format' | 'tempDir' | 'diskBudgetBytes'>) => Promise<InsideReport>;
 
 /** Raised when the object store, not the image, failed: the job retries. */
 class StorageFailure extends Error {

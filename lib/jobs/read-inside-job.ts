@@ -2,7 +2,7 @@ import 'server-only';
 import { defineJob } from '@/lib/jobs/registry';
 import { QUEUES } from '@/lib/jobs/boss';
 import { readFileInside } from '@/lib/inside-reports/read-file-inside';
-import { readInside } from '@/lib/inside';
+import { readInside } from '@/lib/inside/read-inside';
 
 export const readInsideJob = defineJob<{ fileId: string }>({
   queue: QUEUES.readInside,

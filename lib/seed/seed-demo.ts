@@ -13,7 +13,7 @@ import { DEMO_CATEGORIES, DEMO_LISTINGS, DEMO_PUBLISHERS, type DemoListing } fro
 import { seedDemoChallenges } from '@/lib/seed/seed-challenges';
 import { insideDemoToolsMissing, makeInsideDemoAppliance } from '@/lib/seed/inside-demo-disk';
 import { readFileInside } from '@/lib/inside-reports/read-file-inside';
-import { readInside } from '@/lib/inside';
+import { readInside } from '@/lib/inside/read-inside';
 
 export interface SeededAccount {
   role: string;
