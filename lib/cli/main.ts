@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PLAYERS, type Player } from '@/lib/launch';
 import { infoCommand } from './commands/info';
+import { insideCommand } from './commands/inside';
 import { launchCommand } from './commands/launch';
 import { loginCommand, logoutCommand } from './commands/login';
 import { publishCommand } from './commands/publish';
@@ -23,6 +24,8 @@ const EXAMPLES = `Examples:
   apx search hello
   apx launch demo-labs/alpine-minimal --player qemu
   apx pull demo-labs/alpine-minimal@3.19 --format qcow2
+  apx inside demo-labs/server-base@1.1 --sbom server-base.cdx.json
+  apx inside ./my-appliance.ova
   apx launch demo-labs/alpine-minimal --player virtualbox --dry-run
   apx login --site https://appliances.example.org
   apx publish ./my-appliance.ova`;
@@ -81,6 +84,15 @@ export function buildProgram(io: CliIo, run: (action: (ctx: Context) => Promise<
     .description('show an appliance, its versions and the files of one version')
     .argument('<appliance>', 'publisher/appliance[@version]')
     .action(act((ctx, reference: string) => infoCommand(ctx, reference)));
+
+  program
+    .command('inside')
+    .description("what is inside an appliance's disk: OS, kernel, packages, services, findings (from the site, or read from a local file)")
+    .argument('<appliance-or-file>', 'publisher/appliance[@version], or a local file (./my.ova) to check before publishing')
+    .option('--sbom <file>', 'also write the CycloneDX 1.6 SBOM the site serves to this file')
+    .option('--all-packages', 'print every package, not the first 20')
+    .option('--format <format>', 'the format of a local file (default: recognised from the content)')
+    .action(act((ctx, target: string, options: Parameters<typeof insideCommand>[2]) => insideCommand(ctx, target, options)));
 
   program
     .command('pull')
