@@ -119,7 +119,8 @@ async function readDisk(disk: VirtualDisk, report: InsideReport, options: ReadIn
         if (!isInsideError(e)) throw e;
         fs.readable = false;
         fs.note = e.message;
-        report.findings.push({ code: 'filesystem-invalid', severity: 'medium', title: `${where}: the ${detected.type} filesystem is damaged`, detail: e.message });
+        const title = e.code === 'disk-invalid' ? `${where} cannot be read: the disk image is damaged` : `${where}: the ${detected.type} filesystem is damaged`;
+        report.findings.push({ code: e.code, severity: 'medium', title, detail: e.message });
       }
       continue;
     }

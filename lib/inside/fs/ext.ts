@@ -20,12 +20,19 @@ const MAX_OVERLAY = 8 * 1024 * 1024;
  * A partition as the block device libext2fs reads. libext2fs writes back inode access times even
  * when only reading; those writes land in a small in-memory overlay so the image is never changed.
  */
-function asExt2Disk(part: ByteSource): Ext2Disk {
+function asExt2Disk(part: ByteSource): Ext2Disk & { failure?: unknown } {
   const overlay = new Map<number, Uint8Array>();
   let overlayBytes = 0;
-  return {
+  const disk: Ext2Disk & { failure?: unknown } = {
     async read(buffer, bufferOffset, length, fileOffset) {
-      const bytes = fileOffset >= part.size ? new Uint8Array(0) : await part.read(fileOffset, length);
+      let bytes: Uint8Array;
+      try {
+        bytes = fileOffset >= part.size ? new Uint8Array(0) : await part.read(fileOffset, length);
+      } catch (e) {
+        // libext2fs only sees EIO; keep the reason (an L2 table outside the file, a network error).
+        disk.failure ??= e;
+        throw e;
+      }
       buffer.set(bytes, bufferOffset);
       if (bytes.length < length) buffer.fill(0, bufferOffset + bytes.length, bufferOffset + length);
       for (const [at, data] of overlay) {
@@ -46,25 +53,33 @@ function asExt2Disk(part: ByteSource): Ext2Disk {
     async discard() {},
     async flush() {},
   };
+  return disk;
 }
 
 /** Mounts an ext filesystem read-only, runs `fn` on its tree, always unmounts. */
 export async function withExtTree<T>(part: ByteSource, fn: (tree: FileTree) => Promise<T>): Promise<T> {
   const ext2fs = await loadExt2fs();
   let fs: Ext2Fs;
+  const disk = asExt2Disk(part);
   try {
-    fs = await ext2fs.mount(asExt2Disk(part), 0);
+    fs = await ext2fs.mount(disk, 0);
   } catch (e) {
+    if (disk.failure) throw disk.failure;
     throw new InsideError('filesystem-invalid', `the ext filesystem on ${part.name} cannot be opened (${errorCode(e)}); its superblock may be damaged`);
   }
   const p = fs.promises;
+  const fsError = (e: unknown, path: string): unknown => {
+    if (disk.failure) return disk.failure;
+    if (e instanceof InsideError) return e;
+    return new InsideError('filesystem-invalid', `${path} cannot be read (${errorCode(e)}); the filesystem may be damaged`);
+  };
   const raw: RawTree = {
     async lstat(path) {
       try {
         const st = await p.lstat(path);
         return { kind: KIND[st.mode & S_IFMT] ?? 'other', size: st.size };
       } catch (e) {
-        if (errorCode(e) === 'ENOENT' || errorCode(e) === 'ENOTDIR') return null;
+        if (!disk.failure && (errorCode(e) === 'ENOENT' || errorCode(e) === 'ENOTDIR')) return null;
         throw fsError(e, path);
       }
     },
@@ -109,9 +124,4 @@ export async function withExtTree<T>(part: ByteSource, fn: (tree: FileTree) => P
 
 function errorCode(e: unknown): string {
   return (e as { code?: string })?.code ?? 'error';
-}
-
-function fsError(e: unknown, path: string): Error {
-  if (e instanceof InsideError) return e;
-  return new InsideError('filesystem-invalid', `${path} cannot be read (${errorCode(e)}); the filesystem may be damaged`);
 }
