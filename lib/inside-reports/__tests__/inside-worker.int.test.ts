@@ -3,7 +3,6 @@
 // listing's search summary, and who may read /inside, /sbom and the version diff.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/auth/roles';
 import type { InsideReport } from '@/lib/inside/types';
 import { deleteObject, putObject } from '@/lib/storage/s3';
 import { inspectFile } from '@/lib/files/inspect-file';
@@ -15,7 +14,7 @@ import { makeDemoAppliance } from '@/lib/appliance-kit';
 import { readInside } from '@/lib/inside/read-inside';
 import { makeInsideDemoAppliance } from '@/lib/seed/inside-demo-disk';
 import { readFileSync } from 'node:fs';
-import { createTestAppliance, createTestPublisher, createTestUser, createTestVersion, uid } from '@/lib/test-support/factories';
+import { createTestAppliance, createTestPublisher, createTestVersion, uid } from '@/lib/test-support/factories';
 
 const pkg = (name: string, version: string) => ({ manager: 'dpkg' as const, name, version, arch: 'amd64', purl: `pkg:deb/debian/${name}@${version}?arch=amd64&distro=debian-12` });
 
@@ -49,15 +48,10 @@ async function uploadVerified(applianceId: string, versionId: string): Promise<s
   return fileId;
 }
 
-let owner: Actor;
-let stranger: Actor;
 let handle: string;
 
 beforeAll(async () => {
-  const p = await createTestPublisher();
-  owner = p.owner;
-  handle = p.publisher.handle;
-  stranger = (await createTestUser()).actor;
+  handle = (await createTestPublisher()).publisher.handle;
 });
 
 async function listing(status: 'PUBLISHED' | 'DRAFT', name?: string) {
