@@ -30,9 +30,16 @@ function Finding({ f }: { f: InsideFinding }) {
 export function InsideReportView({ report }: { report: InsideReport }) {
   if (report.status === 'not-read') {
     return (
-      <p className="text-sm text-slate-600" data-testid="inside-not-read">
-        The contents of this image were not read: {report.reason ?? 'no reason given.'}
-      </p>
+      <div className="space-y-1 text-sm text-slate-600" data-testid="inside-not-read">
+        <p>The contents of this image were not read: {report.reason ?? 'no reason given'}.</p>
+        {report.disk && (
+          <p className="text-xs text-slate-500">
+            Disk: {report.disk.format}, {formatBytes(report.disk.virtualSizeBytes)}
+            {report.partitionTable && report.partitionTable !== 'none' ? `, ${report.partitionTable.toUpperCase()}` : ''}
+            {report.filesystems.map((f) => ` · ${f.partition ? `partition ${f.partition}: ` : ''}${f.type}${f.note ? ` (${f.note})` : ''}`).join('')}
+          </p>
+        )}
+      </div>
     );
   }
   const kernel = kernelLabel(report);
