@@ -31,7 +31,7 @@ export function InsideReportView({ report }: { report: InsideReport }) {
   if (report.status === 'not-read') {
     return (
       <div className="space-y-1 text-sm text-slate-600" data-testid="inside-not-read">
-        <p>The contents of this image were not read: {report.reason ?? 'no reason given'}.</p>
+        <p>The contents of this image were not read: {(report.reason ?? 'no reason given').replace(/\.$/, '')}.</p>
         {report.disk && (
           <p className="text-xs text-slate-500">
             Disk: {report.disk.format}, {formatBytes(report.disk.virtualSizeBytes)}
