@@ -12,3 +12,5 @@ export { readPartitionTable, type Partition, type PartitionTable } from './fs/pa
 export { detectFilesystem } from './fs/detect';
 export { readInside, type ReadInsideOptions } from './read-inside';
 export { packageUrl } from './inventory/purl';
+export { buildSbom, type SbomSubject } from './sbom';
+export { diffPackages, type PackageDiff } from './diff-packages';
