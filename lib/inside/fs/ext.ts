@@ -9,9 +9,24 @@ const KIND: Record<number, EntryKind> = { 0o100000: 'file', 0o040000: 'dir', 0o1
 
 type Ext2Module = typeof import('ext2fs');
 
-async function loadExt2fs(): Promise<Ext2Module> {
-  const mod = (await import('ext2fs')) as Ext2Module & { default?: Ext2Module };
-  return mod.default ?? mod;
+let loading: Promise<Ext2Module> | undefined;
+
+/**
+ * Emscripten's start-up adds process-wide `uncaughtException` and `unhandledRejection` handlers
+ * that rethrow; they are removed again so the host process (worker, apx) keeps its own handling.
+ */
+function loadExt2fs(): Promise<Ext2Module> {
+  loading ??= (async () => {
+    const events = ['uncaughtException', 'unhandledRejection'];
+    const listeners = (e: string) => process.listeners(e as 'uncaughtException') as ((...args: unknown[]) => void)[];
+    const before = events.map((e) => new Set(listeners(e)));
+    const mod = (await import('ext2fs')) as Ext2Module & { default?: Ext2Module };
+    events.forEach((e, i) => {
+      for (const listener of listeners(e)) if (!before[i].has(listener)) process.removeListener(e, listener);
+    });
+    return mod.default ?? mod;
+  })();
+  return loading;
 }
 
 const MAX_OVERLAY = 8 * 1024 * 1024;
