@@ -45,7 +45,7 @@ export async function diffApplianceVersions(actor: Actor | null, publisher: stri
     if (!v.report) throw conflict(`The contents of version ${v.version} are still being read.`);
     if (v.report.status === 'not-read') throw conflict(`The contents of version ${v.version} were not read: ${v.report.reason ?? 'no reason given'}`);
   }
-  const d = diffPackages(a.report!, b.report!);
+  const d = diffPackages(a.report!.packages, b.report!.packages);
   return {
     appliance: { publisher: inside.publisher, slug: inside.slug, name: inside.name },
     from: side(a),

@@ -1,6 +1,6 @@
 // What's inside through the real path: a disk in the test bucket, the verification the worker runs,
-// then the inside job's service reading it by Range GETs; the report stored with the file, the
-// listing's search summary, and who may read /inside, /sbom and the version diff.
+// then the inside job's service reading it by Range GETs; the report stored with the file and the
+// listing's search summary (package search, OS-release facet).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { InsideReport } from '@/lib/inside/types';
