@@ -208,3 +208,6 @@ Use **What's inside** to search the inventory, and download the CycloneDX SBOM f
     versions: [{ version: '2.0', changelog: 'The full package set.', files: ['OVA', 'QCOW2'], daysAgo: 6, rootfs: 'all' }],
   },
 ];
+
+/** The listings with a real root filesystem: shown in the catalog, kept out of the demo challenges (whose entries are counted). */
+export const ROOTFS_DEMO_SLUGS = DEMO_LISTINGS.filter((l) => l.versions.some((v) => v.rootfs)).map((l) => l.slug);
