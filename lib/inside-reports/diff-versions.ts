@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
 import { conflict, notFound } from '@/lib/errors';
-import { diffPackages } from '@/lib/inside';
+import { diffPackages } from '@/lib/inside/diff-packages';
 import { isValidVersion } from '@/lib/versions';
 import { getApplianceInside, type InsideOfVersion } from '@/lib/inside-reports/get-appliance-inside';
 import { kernelLabel, osReleaseLabel } from '@/lib/inside-reports/summary';

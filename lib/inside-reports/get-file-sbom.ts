@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
 import { conflict } from '@/lib/errors';
-import { buildSbom } from '@/lib/inside';
+import { buildSbom } from '@/lib/inside/sbom';
 import { getFileInside } from '@/lib/inside-reports/get-file-inside';
 
 /** The CycloneDX SBOM of one file, for whoever may download it; 409 while its contents are unread. */
