@@ -6,13 +6,8 @@ import { publisherHandleOf } from '../api-types';
 import { getVersionFiles, resolveAppliance } from '../catalog';
 import type { Context } from '../context';
 import { CliError } from '../exit-codes';
-import { formatInsideReport } from '../inside-text';
 import type { ApplianceRef } from '../reference';
-
-export interface InsideOptions {
-  sbom?: string;
-  allPackages?: boolean;
-}
+import { printInsideReport, type InsideOptions } from './inside';
 
 // The site's FileInside document (lib/inside-reports/openapi.ts); the report is checked for the fields apx prints.
 const fileInsideSchema = z.object({
@@ -63,5 +58,5 @@ export async function insideRemote(ctx: Context, ref: ApplianceRef, options: Ins
     await writeFile(options.sbom, await response.text(), { mode: 0o644 });
     ctx.info(`SBOM (CycloneDX 1.6) written to ${options.sbom}`);
   }
-  ctx.result({ appliance: name, fileId: best.fileId, status: best.status, report }, () => formatInsideReport(report, { title: `What's inside ${name}`, allPackages: options.allPackages }));
+  printInsideReport(ctx, report, { title: name, sbomFile: options.sbom });
 }
