@@ -150,9 +150,7 @@ async function seedListing(
     const byFormat: Record<string, KitFile> = { OVA: kit.ova, QCOW2: kit.qcow2, RAW: kit.raw, VAGRANT_BOX: kit.box };
     if (v.rootfs && ctx.rootfs) {
       try {
-        Object.assign(
-          byFormat,
-          await makeInsideDemoAppliance({
+        const rootfs = await makeInsideDemoAppliance({
             name: listing.name,
             vendor,
             version: v.version,
@@ -163,8 +161,8 @@ async function seedListing(
             os: { id: listing.osId, vmwOsType: listing.vmwOsType, description: listing.osDescription },
             annotation: listing.summary,
             productUrl: `https://example.com/${listing.publisher}/${listing.slug}`,
-          }),
-        );
+          });
+        Object.assign(byFormat, { RAW: rootfs.raw, QCOW2: rootfs.qcow2, OVA: rootfs.ova });
       } catch (e) {
         ctx.log(`${listing.name} ${v.version}: no real root filesystem (${(e as Error).message.split('\n')[0]}); seeding the boot sector only.`);
       }
