@@ -26,7 +26,7 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` (TypeScript 7, part of `npm test`) is the type check; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Native or runtime-loaded modules stay outside the server bundle.
-  serverExternalPackages: ['pg', 'pg-boss', 'sharp', '@aws-sdk/client-s3', '@prisma/adapter-pg', 'pino', 'prom-client'],
+  serverExternalPackages: ['pg', 'pg-boss', 'sharp', '@aws-sdk/client-s3', '@prisma/adapter-pg', 'pino', 'prom-client', '@cyclonedx/cyclonedx-library', 'ext2fs'],
   experimental: {
     serverActions: { bodySizeLimit: '6mb' },
     // forbidden() / unauthorized() render app/forbidden.tsx and app/unauthorized.tsx with 403 / 401.

@@ -23,7 +23,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 function activeFilters(request: SearchRequest, facets: SearchFacets) {
   const label = (facet: keyof SearchFacets, value: string) => facets[facet].find((f) => f.value === value)?.label ?? value;
   const chips: { label: string; href: string }[] = [];
-  for (const key of ['category', 'os', 'format', 'arch', 'license'] as const) {
+  for (const key of ['category', 'os', 'release', 'format', 'arch', 'license'] as const) {
     for (const v of request[key] as string[]) chips.push({ label: label(key, v), href: toggleValue(request, key, v) });
   }
   if (request.minRam) chips.push({ label: `RAM ${label('minRam', request.minRam).toLowerCase()}`, href: toggleBucket(request, 'minRam', request.minRam) });

@@ -8,6 +8,7 @@ import { toggleBucket, toggleValue, type BucketFacet, type ListFacet } from '@/c
 const LIST_FACETS: { key: ListFacet; title: string }[] = [
   { key: 'category', title: 'Category' },
   { key: 'os', title: 'Operating system' },
+  { key: 'release', title: 'OS release' },
   { key: 'format', title: 'Format' },
   { key: 'arch', title: 'Architecture' },
   { key: 'license', title: 'License' },

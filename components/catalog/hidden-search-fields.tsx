@@ -8,6 +8,7 @@ export function HiddenSearchFields({ request, omit = [] }: { request: SearchRequ
     ...request.format.map((v) => ['format', v.toLowerCase()] as [string, string]),
     ...request.arch.map((v) => ['arch', v.toLowerCase()] as [string, string]),
     ...request.license.map((v) => ['license', v] as [string, string]),
+    ...request.release.map((v) => ['release', v] as [string, string]),
   ];
   if (request.minRam) fields.push(['minRam', request.minRam]);
   if (request.maxSize) fields.push(['maxSize', request.maxSize]);

@@ -1,7 +1,7 @@
 // Links of the browse page: every state is a URL, so results are shareable and Back works.
 import { searchQueryString, type SearchRequest, type SearchFilters } from '@/lib/catalog/search-params';
 
-export type ListFacet = 'category' | 'os' | 'format' | 'arch' | 'license';
+export type ListFacet = 'category' | 'os' | 'release' | 'format' | 'arch' | 'license';
 export type BucketFacet = 'minRam' | 'maxSize';
 
 export function browseHref(r: Partial<SearchRequest>): string {
@@ -22,6 +22,6 @@ export function toggleBucket(r: SearchRequest, facet: BucketFacet, value: string
 }
 
 export function clearFilters(r: SearchRequest): string {
-  const none: SearchFilters = { category: [], os: [], format: [], arch: [], license: [], minRam: null, maxSize: null };
+  const none: SearchFilters = { category: [], os: [], format: [], arch: [], license: [], release: [], minRam: null, maxSize: null };
   return browseHref({ ...r, ...none, page: 1 });
 }

@@ -17,6 +17,7 @@ import {
 import { searchQuerySchema } from '@/lib/catalog/search-params';
 import { reviewInputSchema } from '@/lib/reviews/review-schemas';
 import { publishingOpenApi } from '@/lib/publishing/openapi';
+import { insideOpenApi } from '@/lib/inside-reports/openapi';
 
 export interface OpenApiFragment {
   paths: ZodOpenApiPathsObject;
@@ -205,7 +206,7 @@ export function buildOpenApiDocument(fragments: OpenApiFragment[] = [], serverUr
 }
 
 /** Every part of the API that describes itself; new fragments join here. */
-const FRAGMENTS: OpenApiFragment[] = [publishingOpenApi];
+const FRAGMENTS: OpenApiFragment[] = [publishingOpenApi, insideOpenApi];
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 

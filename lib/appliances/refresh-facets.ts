@@ -1,8 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { compareVersions } from '@/lib/versions';
+import { insideSummaryOf } from '@/lib/inside-reports/summary';
 
-type Tx = Pick<typeof db, 'appliance' | 'applianceVersion'>;
+type Tx = Pick<typeof db, 'appliance' | 'applianceVersion' | 'applianceFile'>;
 
 /**
  * Recomputes what search facets and cards show from the newest released version that has verified
@@ -13,6 +14,7 @@ export async function refreshApplianceFacets(applianceId: string, tx: Tx = db) {
   const versions = await tx.applianceVersion.findMany({
     where: { applianceId, status: 'RELEASED' },
     select: {
+      id: true,
       version: true,
       releasedAt: true,
       files: { where: { status: 'VERIFIED' }, select: { format: true, architecture: true, sizeBytes: true } },
@@ -20,6 +22,15 @@ export async function refreshApplianceFacets(applianceId: string, tx: Tx = db) {
   });
   const withFiles = versions.filter((v) => v.files.length > 0).sort((a, b) => compareVersions(b.version, a.version));
   const latest = withFiles[0];
+  // What's inside the newest release (OS release facet, package search), from its best-read file.
+  const inside = latest
+    ? insideSummaryOf(
+        await tx.applianceFile.findMany({
+          where: { versionId: latest.id, status: 'VERIFIED', insideStatus: { in: ['READ', 'PARTIAL'] } },
+          select: { insideStatus: true, inside: true },
+        }),
+      )
+    : { osRelease: null, insidePackages: [] };
   await tx.appliance.update({
     where: { id: applianceId },
     data: latest
@@ -29,7 +40,9 @@ export async function refreshApplianceFacets(applianceId: string, tx: Tx = db) {
           downloadSizeBytes: latest.files.reduce((min, f) => (f.sizeBytes < min ? f.sizeBytes : min), latest.files[0].sizeBytes),
           latestVersion: latest.version,
           latestReleasedAt: latest.releasedAt,
+          osRelease: inside.osRelease,
+          insidePackages: { set: inside.insidePackages },
         }
-      : { formats: { set: [] }, architectures: { set: [] }, downloadSizeBytes: null, latestVersion: null, latestReleasedAt: null },
+      : { formats: { set: [] }, architectures: { set: [] }, downloadSizeBytes: null, latestVersion: null, latestReleasedAt: null, osRelease: null, insidePackages: { set: [] } },
   });
 }

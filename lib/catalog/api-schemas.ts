@@ -60,6 +60,7 @@ export const searchResponseSchema = z
         format: z.array(facetValue),
         arch: z.array(facetValue),
         license: z.array(facetValue),
+        release: z.array(facetValue).meta({ description: 'OS release read from the disks ("Debian 12", "Alpine 3.20")' }),
         minRam: z.array(facetValue),
         maxSize: z.array(facetValue),
       })

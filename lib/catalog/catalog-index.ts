@@ -41,6 +41,7 @@ interface RawRow {
   categoryId: string | null;
   osFamily: string | null;
   license: string | null;
+  osRelease: string | null;
   formats: string[] | null;
   architectures: string[] | null;
   minMemoryMiB: number | null;
@@ -65,6 +66,7 @@ function columnsOf(where: Prisma.Sql): Prisma.Sql {
       'categoryId', coalesce(json_agg(a."categoryId"), '[]'::json),
       'osFamily', coalesce(json_agg(a."osFamily"), '[]'::json),
       'license', coalesce(json_agg(a.license), '[]'::json),
+      'osRelease', coalesce(json_agg(a."osRelease"), '[]'::json),
       'formats', coalesce(json_agg(a.formats), '[]'::json),
       'architectures', coalesce(json_agg(a.architectures), '[]'::json),
       'minMemoryMiB', coalesce(json_agg(a."minMemoryMiB"), '[]'::json),
@@ -85,6 +87,7 @@ function* rowsOf(c: Columns): Generator<RawRow> {
       categoryId: c.categoryId[i],
       osFamily: c.osFamily[i],
       license: c.license[i],
+      osRelease: c.osRelease[i],
       formats: c.formats[i],
       architectures: c.architectures[i],
       minMemoryMiB: c.minMemoryMiB[i],
@@ -104,6 +107,7 @@ function toFacetRow(r: RawRow): FacetRow {
     categoryId: r.categoryId,
     osFamily: r.osFamily,
     license: r.license,
+    osRelease: r.osRelease,
     formats: r.formats ?? [],
     architectures: r.architectures ?? [],
     minMemoryMiB: r.minMemoryMiB,

@@ -22,6 +22,7 @@ export class FacetTable {
   category: Int32Array;
   os: Int32Array;
   license: Int32Array;
+  release: Int32Array;
   formats: Uint8Array;
   architectures: Uint8Array;
   /** Index of the first RAM bucket the listing fits (−1 unknown, RAM_BUCKETS.length above all). */
@@ -37,12 +38,14 @@ export class FacetTable {
   readonly categories = new Dictionary();
   readonly osFamilies = new Dictionary();
   readonly licenses = new Dictionary();
+  readonly releases = new Dictionary();
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
     this.category = new Int32Array(capacity);
     this.os = new Int32Array(capacity);
     this.license = new Int32Array(capacity);
+    this.release = new Int32Array(capacity);
     this.formats = new Uint8Array(capacity);
     this.architectures = new Uint8Array(capacity);
     this.ramLevel = new Int8Array(capacity);
@@ -64,6 +67,7 @@ export class FacetTable {
     this.category = copy(this.category, (n) => new Int32Array(n));
     this.os = copy(this.os, (n) => new Int32Array(n));
     this.license = copy(this.license, (n) => new Int32Array(n));
+    this.release = copy(this.release, (n) => new Int32Array(n));
     this.formats = copy(this.formats, (n) => new Uint8Array(n));
     this.architectures = copy(this.architectures, (n) => new Uint8Array(n));
     this.ramLevel = copy(this.ramLevel, (n) => new Int8Array(n));
@@ -88,6 +92,7 @@ export class FacetTable {
     this.category[slot] = row.categoryId ? this.categories.indexOf(row.categoryId) : -1;
     this.os[slot] = row.osFamily ? this.osFamilies.indexOf(row.osFamily) : -1;
     this.license[slot] = row.license ? this.licenses.indexOf(row.license) : -1;
+    this.release[slot] = row.osRelease ? this.releases.indexOf(row.osRelease) : -1;
     this.formats[slot] = maskOf(row.formats, FILE_FORMATS);
     this.architectures[slot] = maskOf(row.architectures, ARCHITECTURES);
     this.ramLevel[slot] = levelOf(row.minMemoryMiB, RAM_BUCKETS.map((b) => b.mib), true);
@@ -135,6 +140,8 @@ export interface FacetRow {
   categoryId: string | null;
   osFamily: string | null;
   license: string | null;
+  /** OS release read from the disk ("Debian 12"); null when unread. */
+  osRelease?: string | null;
   formats: string[];
   architectures: string[];
   minMemoryMiB: number | null;
@@ -192,6 +199,7 @@ export interface EngineResult {
     category: Map<number, number>;
     os: Map<number, number>;
     license: Map<number, number>;
+    release: Map<number, number>;
     format: Map<FileFormatName, number>;
     arch: Map<ArchitectureName, number>;
     /** Cumulative, per bucket key. */
@@ -207,6 +215,7 @@ const F_FORMAT = 8;
 const F_ARCH = 16;
 const F_RAM = 32;
 const F_SIZE = 64;
+const F_RELEASE = 128;
 
 function allowed(dict: Dictionary, values: string[]): Uint8Array | null {
   if (values.length === 0) return null;
@@ -225,6 +234,7 @@ export function runSearch(table: FacetTable, request: EngineRequest): EngineResu
   const catAllowed = f.category.length ? (allowed(table.categories, categoryIds) ?? new Uint8Array(1)) : null;
   const osAllowed = allowed(table.osFamilies, f.os);
   const licAllowed = allowed(table.licenses, f.license);
+  const relAllowed = allowed(table.releases, f.release);
   const fmtMask = maskOf(f.format, FILE_FORMATS);
   const archMask = maskOf(f.arch, ARCHITECTURES);
   const ramMax = f.minRam ? RAM_BUCKETS.findIndex((b) => b.key === f.minRam) : -1;
@@ -233,12 +243,13 @@ export function runSearch(table: FacetTable, request: EngineRequest): EngineResu
   const catCounts = new Int32Array(table.categories.values.length);
   const osCounts = new Int32Array(table.osFamilies.values.length);
   const licCounts = new Int32Array(table.licenses.values.length);
+  const relCounts = new Int32Array(table.releases.values.length);
   const fmtCounts = new Int32Array(FILE_FORMATS.length);
   const archCounts = new Int32Array(ARCHITECTURES.length);
   const ramLevels = new Int32Array(RAM_BUCKETS.length + 1);
   const sizeLevels = new Int32Array(SIZE_BUCKETS.length + 1);
 
-  const { ids, category, os, license, formats, architectures, ramLevel, sizeLevel } = table;
+  const { ids, category, os, license, release, formats, architectures, ramLevel, sizeLevel } = table;
   const rank = new Float64Array(request.text ? table.length : 0);
   if (request.text) for (let k = 0; k < request.text.slots.length; k++) rank[request.text.slots[k]] = request.text.ranks[k];
 
@@ -255,6 +266,7 @@ export function runSearch(table: FacetTable, request: EngineRequest): EngineResu
     if (catAllowed && (category[i] < 0 || !catAllowed[category[i]])) failed |= F_CATEGORY;
     if (osAllowed && (os[i] < 0 || !osAllowed[os[i]])) failed |= F_OS;
     if (licAllowed && (license[i] < 0 || !licAllowed[license[i]])) failed |= F_LICENSE;
+    if (relAllowed && (release[i] < 0 || !relAllowed[release[i]])) failed |= F_RELEASE;
     if (fmtMask && !(formats[i] & fmtMask)) failed |= F_FORMAT;
     if (archMask && !(architectures[i] & archMask)) failed |= F_ARCH;
     if (ramMax >= 0 && (ramLevel[i] < 0 || ramLevel[i] > ramMax)) failed |= F_RAM;
@@ -268,6 +280,7 @@ export function runSearch(table: FacetTable, request: EngineRequest): EngineResu
     if ((failed === 0 || failed === F_CATEGORY) && category[i] >= 0) catCounts[category[i]]++;
     if ((failed === 0 || failed === F_OS) && os[i] >= 0) osCounts[os[i]]++;
     if ((failed === 0 || failed === F_LICENSE) && license[i] >= 0) licCounts[license[i]]++;
+    if ((failed === 0 || failed === F_RELEASE) && release[i] >= 0) relCounts[release[i]]++;
     if (failed === 0 || failed === F_FORMAT) {
       for (let m = formats[i], b = 0; m; m >>= 1, b++) if (m & 1) fmtCounts[b]++;
     }
@@ -304,6 +317,7 @@ export function runSearch(table: FacetTable, request: EngineRequest): EngineResu
       category: nonZero(catCounts),
       os: nonZero(osCounts),
       license: nonZero(licCounts),
+      release: nonZero(relCounts),
       format: new Map(FILE_FORMATS.flatMap((name, b) => (fmtCounts[b] ? [[name, fmtCounts[b]] as const] : []))),
       arch: new Map(ARCHITECTURES.flatMap((name, b) => (archCounts[b] ? [[name, archCounts[b]] as const] : []))),
       minRam: cumulative(ramLevels, RAM_BUCKETS.map((b) => b.key)),

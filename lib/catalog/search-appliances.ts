@@ -20,6 +20,7 @@ export interface SearchFacets {
   format: FacetValue[];
   arch: FacetValue[];
   license: FacetValue[];
+  release: FacetValue[];
   minRam: FacetValue[];
   maxSize: FacetValue[];
 }
@@ -114,6 +115,7 @@ export async function searchAppliances(request: SearchRequest): Promise<SearchRe
       }).sort(byCount),
       os: [...result.counts.os].map(([i, count]) => ({ value: t.osFamilies.values[i], label: OS_LABELS[t.osFamilies.values[i]] ?? t.osFamilies.values[i], count })).sort(byCount),
       license: [...result.counts.license].map(([i, count]) => ({ value: t.licenses.values[i], label: t.licenses.values[i], count })).sort(byCount),
+      release: [...result.counts.release].map(([i, count]) => ({ value: t.releases.values[i], label: t.releases.values[i], count })).sort(byCount),
       format: [...result.counts.format].map(([value, count]) => ({ value, label: FORMAT_LABELS[value] ?? value, count })).sort(byCount),
       arch: [...result.counts.arch].map(([value, count]) => ({ value, label: ARCH_LABELS[value] ?? value, count })).sort(byCount),
       minRam: RAM_BUCKETS.map((b) => ({ value: b.key, label: b.label, count: result.counts.minRam.get(b.key) ?? 0 })),

@@ -52,6 +52,8 @@ export interface SearchFilters {
   format: FileFormatName[];
   arch: ArchitectureName[];
   license: string[];
+  /** OS release read from the disk ("Debian 12", "Alpine 3.20"). */
+  release: string[];
   minRam: RamBucket | null;
   maxSize: SizeBucket | null;
 }
@@ -153,6 +155,15 @@ export function parseSearchParams(params: Raw): { request: SearchRequest; proble
       }),
   );
 
+  // OS releases are labels read from disks ("Debian 12"): printable, up to 60 characters.
+  const release = unique(
+    list(params, 'release').filter((v) => {
+      const ok = v.length <= 60 && !/[\u0000-\u001f\u007f]/.test(v);
+      if (!ok) problems.push({ field: 'release', message: 'Invalid release.' });
+      return ok;
+    }),
+  );
+
   const bucket = <T extends string>(key: string, keys: readonly T[]): T | null => {
     const v = first(key)?.toLowerCase();
     if (!v) return null;
@@ -186,7 +197,7 @@ export function parseSearchParams(params: Raw): { request: SearchRequest; proble
   const cursor = cursorRaw && cursorRaw.length <= 512 && /^[A-Za-z0-9_-]+$/.test(cursorRaw) ? cursorRaw : null;
   if (cursorRaw && !cursor) problems.push({ field: 'cursor', message: 'The cursor is not one this API handed out.' });
 
-  return { request: { q, sort, limit, page, cursor, category, os, format, arch, license, minRam, maxSize }, problems };
+  return { request: { q, sort, limit, page, cursor, category, os, format, arch, license, release, minRam, maxSize }, problems };
 }
 
 /** The query string for a search (browse page links): defaults left out, stable order. */
@@ -198,6 +209,7 @@ export function searchQueryString(r: Partial<SearchRequest>): string {
   for (const v of r.format ?? []) p.append('format', v.toLowerCase());
   for (const v of r.arch ?? []) p.append('arch', v.toLowerCase());
   for (const v of r.license ?? []) p.append('license', v);
+  for (const v of r.release ?? []) p.append('release', v);
   if (r.minRam) p.set('minRam', r.minRam);
   if (r.maxSize) p.set('maxSize', r.maxSize);
   const defaultSort = r.q ? 'relevance' : 'downloads';
@@ -207,7 +219,7 @@ export function searchQueryString(r: Partial<SearchRequest>): string {
 }
 
 export function hasFilters(f: SearchFilters): boolean {
-  return f.category.length + f.os.length + f.format.length + f.arch.length + f.license.length > 0 || !!f.minRam || !!f.maxSize;
+  return f.category.length + f.os.length + f.format.length + f.arch.length + f.license.length + f.release.length > 0 || !!f.minRam || !!f.maxSize;
 }
 
 /** zod view of the same parameters, for the OpenAPI document (parsing goes through parseSearchParams). */
@@ -218,6 +230,7 @@ export const searchQuerySchema = z.object({
   format: z.string().optional().meta({ description: `File format (${FILE_FORMATS.map((f) => f.toLowerCase()).join(', ')}); repeatable.`, example: 'qcow2' }),
   arch: z.string().optional().meta({ description: 'Architecture (amd64, arm64, i386); repeatable.', example: 'amd64' }),
   license: z.string().optional().meta({ description: 'Licence as published (usually an SPDX id); repeatable.', example: 'MIT' }),
+  release: z.string().optional().meta({ description: 'OS release read from the disk, as the `release` facet lists it; repeatable.', example: 'Debian 12' }),
   minRam: z.enum(RAM_BUCKETS.map((b) => b.key)).optional().meta({ description: 'Only appliances needing at most this much memory.' }),
   maxSize: z.enum(SIZE_BUCKETS.map((b) => b.key)).optional().meta({ description: 'Only appliances whose smallest download is under this size.' }),
   sort: z.enum(SEARCH_SORTS).optional().meta({ description: 'Order; relevance (the default with q) or downloads (the default without).' }),

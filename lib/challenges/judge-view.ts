@@ -7,6 +7,8 @@ import { effectiveState, formatInZone } from '@/lib/challenges/logic/state-machi
 import { judgeScore } from '@/lib/challenges/logic/scoring';
 import { anonymousFileName, entryLabel } from '@/lib/challenges/logic/entry-code';
 import { blindInspection, createRedactor, redactDeep } from '@/lib/challenges/logic/redact';
+import { blindInsideReport } from '@/lib/inside-reports/blind';
+import { asInsideReport } from '@/lib/inside-reports/summary';
 import type { ServiceOptions } from '@/lib/challenges/service-support';
 
 /**
@@ -171,7 +173,7 @@ export async function getJudgeEntry(actor: Actor, entryId: string, opts: Service
               files: {
                 where: { status: 'VERIFIED' },
                 orderBy: [{ format: 'asc' }, { architecture: 'asc' }, { provider: 'asc' }],
-                select: { id: true, format: true, architecture: true, provider: true, fileName: true, sizeBytes: true, sha256: true, inspection: true },
+                select: { id: true, format: true, architecture: true, provider: true, fileName: true, sizeBytes: true, sha256: true, inspection: true, insideStatus: true, inside: true },
               },
             },
           },
@@ -191,7 +193,9 @@ export async function getJudgeEntry(actor: Actor, entryId: string, opts: Service
       ? anonymousFileName({ entryId: e.id, version: e.version.version, format: f.format, provider: f.provider, fileName: f.fileName })
       : f.fileName;
     const inspection = blind ? blindInspection(f.inspection, redact) : (f.inspection as Record<string, unknown> | null);
+    const insideReport = f.insideStatus && f.insideStatus !== 'PENDING' ? asInsideReport(f.inside) : null;
     return {
+      inside: insideReport && blind ? blindInsideReport(insideReport, redact) : insideReport,
       id: f.id,
       format: f.format,
       architecture: f.architecture,

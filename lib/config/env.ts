@@ -37,6 +37,8 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * GiB),
   UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
+  // What's inside: scratch disk space for a disk that cannot be read in place (a gzip-compressed box); 0 never copies.
+  INSIDE_DISK_BUDGET_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int('must be a whole number of bytes').min(0, 'must be 0 or more').default(4 * GiB),
   WORKER: z.enum(['on', 'off']).default('on'),
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().default('Appliance Exchange <no-reply@localhost>'),

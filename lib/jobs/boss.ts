@@ -6,6 +6,7 @@ const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
 export const QUEUES = {
   inspectFile: 'inspect-file',
+  readInside: 'read-inside',
   cleanupUploads: 'cleanup-uploads',
   challengeClock: 'challenge-clock',
   sendMail: 'send-mail',

@@ -1,7 +1,8 @@
 import 'server-only';
 import { defineJob } from '@/lib/jobs/registry';
-import { QUEUES } from '@/lib/jobs/boss';
+import { enqueue, QUEUES } from '@/lib/jobs/boss';
 import { inspectFile } from '@/lib/files/inspect-file';
+import { markInsidePending } from '@/lib/inside-reports/mark-inside-pending';
 
 export const inspectFileJob = defineJob<{ fileId: string }>({
   queue: QUEUES.inspectFile,
@@ -10,5 +11,7 @@ export const inspectFileJob = defineJob<{ fileId: string }>({
   async handler({ fileId }) {
     const report = await inspectFile(fileId);
     if (report) console.log(`[worker] file ${fileId}: ${report.verdict}${report.reason ? ` — ${report.reason}` : ''}`);
+    // What's inside is its own job: however it ends, the verified file stays verified.
+    if (report?.verdict === 'VERIFIED') await markInsidePending(fileId).then(() => enqueue(QUEUES.readInside, { fileId }, { singletonKey: `inside:${fileId}` }));
   },
 });

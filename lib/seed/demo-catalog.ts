@@ -9,6 +9,8 @@ export interface DemoVersion {
   /** Which files to make for this version. */
   files: ('OVA' | 'QCOW2' | 'RAW' | 'VAGRANT_BOX')[];
   daysAgo: number;
+  /** A real ext4 root (lib/seed/inside-demo-disk.ts) holding these of the host's packages; only RAW, QCOW2 and OVA. */
+  rootfs?: 'required' | 'important' | 'all';
 }
 
 export interface DemoListing {
@@ -182,4 +184,30 @@ export const DEMO_LISTINGS: DemoListing[] = [
     tags: ['debian', 'base', 'cloud-init'], license: 'GPL-2.0-or-later', cpus: 1, memoryMiB: 512, ...linux,
     versions: [{ version: '12.5', changelog: 'Debian 12.5.', files: ['OVA', 'QCOW2', 'VAGRANT_BOX'], daysAgo: 18 }],
   },
+  // Real root filesystems (made at seed time from this machine's os-release and dpkg status), so
+  // "What's inside" shows a real OS, kernel, packages and a finding right away.
+  {
+    publisher: 'demo-labs', slug: 'server-base', name: 'Server Base', category: 'os',
+    summary: 'A lean server root on ext4: only the packages a system cannot do without, then the standard base.',
+    description: `A real root filesystem, not just a boot sector: its ext4 partition holds this machine's own OS release and package database, copied when the demo was seeded.
+
+Open **What's inside** below to see the OS, the kernel, every package, and the one finding: an SSH host key baked into the image. Compare 1.0 with 1.1 to see the packages the standard base adds.`,
+    tags: ['ext4', 'server', 'sbom'], license: 'GPL-2.0-or-later', cpus: 1, memoryMiB: 256, osId: 96, vmwOsType: 'debian12_64Guest', osDescription: 'Debian GNU/Linux 12 (64-bit)',
+    versions: [
+      { version: '1.0', changelog: 'First release: the required packages only.', files: ['RAW', 'QCOW2'], daysAgo: 30, rootfs: 'required' },
+      { version: '1.1', changelog: 'Adds the standard base (priority important).', files: ['RAW', 'QCOW2', 'OVA'], daysAgo: 3, rootfs: 'important' },
+    ],
+  },
+  {
+    publisher: 'stackworks', slug: 'admin-toolbox', name: 'Admin Toolbox', category: 'devtools',
+    summary: 'Everything an operator reaches for, in one disk: the full package set of a working build host.',
+    description: `A real ext4 root holding the complete package inventory of the machine that seeded this demo — a thousand packages or so.
+
+Use **What's inside** to search the inventory, and download the CycloneDX SBOM for your scanner.`,
+    tags: ['ext4', 'toolbox', 'sbom'], license: 'GPL-2.0-or-later', cpus: 2, memoryMiB: 1024, osId: 96, vmwOsType: 'debian12_64Guest', osDescription: 'Debian GNU/Linux 12 (64-bit)',
+    versions: [{ version: '2.0', changelog: 'The full package set.', files: ['OVA', 'QCOW2'], daysAgo: 6, rootfs: 'all' }],
+  },
 ];
+
+/** The listings with a real root filesystem: shown in the catalog, kept out of the demo challenges (whose entries are counted). */
+export const ROOTFS_DEMO_SLUGS = DEMO_LISTINGS.filter((l) => l.versions.some((v) => v.rootfs)).map((l) => l.slug);

@@ -11,6 +11,9 @@ import { createUserWithPassword } from '@/lib/users/create-user-with-password';
 import type { RoleName } from '@/lib/auth/roles';
 import { DEMO_CATEGORIES, DEMO_LISTINGS, DEMO_PUBLISHERS, type DemoListing } from '@/lib/seed/demo-catalog';
 import { seedDemoChallenges } from '@/lib/seed/seed-challenges';
+import { insideDemoToolsMissing, makeInsideDemoAppliance } from '@/lib/seed/inside-demo-disk';
+import { readFileInside } from '@/lib/inside-reports/read-file-inside';
+import { readInside } from '@/lib/inside/read-inside';
 
 export interface SeededAccount {
   role: string;
@@ -75,8 +78,10 @@ export async function seedDemo(log: (m: string) => void): Promise<{ accounts: Se
 
   let files = 0;
   const seededIds: string[] = [];
+  const rootfsMissing = await insideDemoToolsMissing();
+  if (rootfsMissing) log(`The demo appliances with a real root filesystem get a boot sector only: ${rootfsMissing}.`);
   for (const listing of DEMO_LISTINGS) {
-    const seeded = await seedListing(listing, { categories, publishers, now });
+    const seeded = await seedListing(listing, { categories, publishers, now, rootfs: !rootfsMissing, log });
     files += seeded.files;
     seededIds.push(seeded.applianceId);
   }
@@ -91,7 +96,7 @@ export async function seedDemo(log: (m: string) => void): Promise<{ accounts: Se
 
 async function seedListing(
   listing: DemoListing,
-  ctx: { categories: Map<string, string>; publishers: Map<string, string>; now: number },
+  ctx: { categories: Map<string, string>; publishers: Map<string, string>; now: number; rootfs: boolean; log: (m: string) => void },
 ): Promise<{ applianceId: string; files: number }> {
   const newest = Math.min(...listing.versions.map((v) => v.daysAgo));
   const appliance = await db.appliance.create({
@@ -143,6 +148,25 @@ async function seedListing(
       annotation: listing.summary,
     });
     const byFormat: Record<string, KitFile> = { OVA: kit.ova, QCOW2: kit.qcow2, RAW: kit.raw, VAGRANT_BOX: kit.box };
+    if (v.rootfs && ctx.rootfs) {
+      try {
+        const rootfs = await makeInsideDemoAppliance({
+            name: listing.name,
+            vendor,
+            version: v.version,
+            message: `${listing.name} ${v.version} booted`.slice(0, 60),
+            packages: v.rootfs,
+            cpus: listing.cpus,
+            memoryMiB: listing.memoryMiB,
+            os: { id: listing.osId, vmwOsType: listing.vmwOsType, description: listing.osDescription },
+            annotation: listing.summary,
+            productUrl: `https://example.com/${listing.publisher}/${listing.slug}`,
+          });
+        Object.assign(byFormat, { RAW: rootfs.raw, QCOW2: rootfs.qcow2, OVA: rootfs.ova });
+      } catch (e) {
+        ctx.log(`${listing.name} ${v.version}: no real root filesystem (${(e as Error).message.split('\n')[0]}); seeding the boot sector only.`);
+      }
+    }
     for (const format of v.files) {
       const f = byFormat[format];
       const fileId = randomUUID().replaceAll('-', '');
@@ -165,6 +189,8 @@ async function seedListing(
       // The same verification every upload gets; the demo files must pass it like any other.
       const report = await inspectFile(fileId);
       if (report?.verdict !== 'VERIFIED') throw new Error(`Demo file ${f.fileName} failed inspection: ${report?.reason}`);
+      // What's inside, as the worker reads it after every verification.
+      await readFileInside(fileId, readInside);
       count++;
     }
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BoundedHeap, FacetTable, runSearch, type EngineRequest, type FacetRow } from '@/lib/catalog/facet-engine';
 import { parseSearchParams, type SearchFilters } from '@/lib/catalog/search-params';
 
-const noFilters: SearchFilters = { category: [], os: [], format: [], arch: [], license: [], minRam: null, maxSize: null };
+const noFilters: SearchFilters = { category: [], os: [], format: [], arch: [], license: [], release: [], minRam: null, maxSize: null };
 
 function row(id: string, over: Partial<FacetRow> = {}): FacetRow {
   return {

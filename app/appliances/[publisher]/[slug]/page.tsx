@@ -25,6 +25,7 @@ import { ReviewList } from '@/components/reviews/review-list';
 import { safeHttpUrl } from '@/lib/http/safe-url';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatCount, formatDate, formatMemory } from '@/lib/format';
 import { TrophyIcon } from '@/components/challenges/icons';
+import { InsideSection } from '@/components/inside/inside-section';
 
 type Params = { publisher: string; slug: string };
 type Search = { reviews?: string | string[] };
@@ -212,8 +213,14 @@ export default async function AppliancePage({ params, searchParams }: { params: 
             </Card>
           )}
 
+          <InsideSection actor={actor} publisher={detail.publisher.handle} slug={detail.slug} />
+
           <Card>
-            <CardHeader title="Versions and files" description="Every file is inspected and its SHA-256 computed on our side before anyone can download it." />
+            <CardHeader
+              title="Versions and files"
+              description="Every file is inspected and its SHA-256 computed on our side before anyone can download it."
+              action={detail.versions.length > 1 ? <Link href={`${base}/compare`} className="shrink-0 text-sm font-medium text-brand-700 hover:underline">Compare versions</Link> : undefined}
+            />
             <div className="divide-y divide-slate-100">
               {detail.versions.map((v, i) => (
                 <section key={v.id} className="px-5 py-4" aria-label={`Version ${v.version}`}>

@@ -8,6 +8,7 @@ import { ActionForm } from '@/components/challenges/action-form';
 import { ScorecardForm } from '@/components/judge/scorecard-form';
 import { LaunchPanel } from '@/components/judge/launch-panel';
 import { InspectionFacts } from '@/components/judge/inspection-facts';
+import { InsideReportView } from '@/components/inside/inside-report-view';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { getJudgeEntry } from '@/lib/challenges/judge-view';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatMemory } from '@/lib/format';
@@ -92,6 +93,14 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
                       <InspectionFacts inspection={f.inspection} />
                     </div>
                   </details>
+                  {f.inside && (
+                    <details className="rounded-lg border border-slate-200" data-testid={`inside-${f.id}`}>
+                      <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-slate-800">What&apos;s inside</summary>
+                      <div className="border-t border-slate-100 px-4 py-3">
+                        <InsideReportView report={f.inside} />
+                      </div>
+                    </details>
+                  )}
                   <div>
                     <p className="mb-2 text-sm font-medium text-slate-800">Launch it</p>
                     <LaunchPanel plans={f.launch} fileLabel={f.downloadName} />
