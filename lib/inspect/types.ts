@@ -1,4 +1,7 @@
 // Public shapes of the inspector. Everything in a report is plain JSON so a job can store it as is.
+import type { SignatureInfo } from './signature-types';
+
+export type * from './signature-types';
 
 export type FileFormat = 'OVA' | 'OVF' | 'VMDK' | 'QCOW2' | 'RAW' | 'ISO' | 'VAGRANT_BOX';
 
@@ -51,7 +54,12 @@ export type InspectCode =
   | 'GZIP_INVALID'
   | 'GZIP_BOMB'
   | 'BOX_METADATA_MISSING'
-  | 'BOX_METADATA_INVALID';
+  | 'BOX_METADATA_INVALID'
+  | 'CERT_INVALID'
+  | 'CERT_EXPIRED'
+  | 'CERT_CHAIN_INVALID'
+  | 'SIGNATURE_INVALID'
+  | 'SIGNATURE_UNCOVERED';
 
 export interface InspectLimits {
   /** Largest .ovf descriptor held in memory. */
@@ -221,6 +229,8 @@ export interface ApplianceMetadata {
   deploymentOption?: string;
   members?: MemberInfo[];
   manifest?: ManifestInfo;
+  /** Who signed the package (`.cert`), when it is signed and the signature holds. */
+  signature?: SignatureInfo;
   vmdk?: VmdkInfo;
   qcow2?: Qcow2Info;
   raw?: RawInfo;
