@@ -18,7 +18,29 @@ type SignedDigest = keyof typeof SIGNED_DIGESTS;
 
 // `SHA256(appliance.mf)= 3f…` (ovftool), also with the spacing of `openssl dgst` ("SHA256 (x) = ").
 const SIGNATURE_LINE = /^([A-Za-z0-9-]+)\s*\((.+)\)\s*=\s*([0-9A-Fa-f]+)$/;
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]{1,64})-----\r?\n([\s\S]*?)-----END \1-----/g;
+// Long enough to say "too long" about an oversized signature; short enough that the line regex stays cheap.
+const MAX_SIGNATURE_LINE = 64 * 1024;
+const PEM_BEGIN = /^-----BEGIN ([A-Z0-9 ]{1,64})-----$/;
+
+/** PEM blocks by label, read line by line (a regex over the whole file could be made to backtrack for minutes). */
+function pemBlocks(lines: string[]): { label: string; pem: string }[] {
+  const blocks: { label: string; pem: string }[] = [];
+  let open: { label: string; lines: string[] } | undefined;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (open) {
+      open.lines.push(line);
+      if (line === `-----END ${open.label}-----`) {
+        blocks.push({ label: open.label, pem: `${open.lines.join('\n')}\n` });
+        open = undefined;
+      }
+      continue;
+    }
+    const begin = PEM_BEGIN.exec(line);
+    if (begin) open = { label: begin[1], lines: [line] };
+  }
+  return blocks;
+}
 
 export interface VerifyOptions {
   /** The moment validity is judged at; now by default. */
@@ -68,8 +90,9 @@ function certificateInfo(cert: X509Certificate): CertificateInfo {
 
 function parseCertFile(cert: SignedMember): ParsedCert {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(cert.bytes).replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '')?.trim() ?? '';
-  const match = SIGNATURE_LINE.exec(firstLine);
+  const lines = text.split(/\r?\n/);
+  const firstLine = lines.find((line) => line.trim() !== '')?.trim() ?? '';
+  const match = firstLine.length <= MAX_SIGNATURE_LINE ? SIGNATURE_LINE.exec(firstLine) : null;
   if (!match) {
     refuse('CERT_INVALID', `the certificate file ${cert.name} does not start with a signature line of the form "SHA256(name.mf)= hex".`);
   }
@@ -88,17 +111,18 @@ function parseCertFile(cert: SignedMember): ParsedCert {
     refuse('CERT_INVALID', `the signature in ${cert.name} is not a whole number of bytes or is longer than any real signature.`);
   }
 
-  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text)) {
+  const blocks = pemBlocks(lines);
+  if (lines.some((line) => line.trimStart().startsWith('-----BEGIN ') && line.includes('PRIVATE KEY'))) {
     refuse('CERT_INVALID', `${cert.name} contains a private key; never ship the signing key. Make a new key, since this one is public now.`);
   }
   const certificates: X509Certificate[] = [];
-  for (const block of text.matchAll(PEM_BLOCK)) {
-    if (block[1] !== 'CERTIFICATE') continue;
+  for (const block of blocks) {
+    if (block.label !== 'CERTIFICATE') continue;
     if (certificates.length === MAX_CERTIFICATES) {
       refuse('CERT_INVALID', `${cert.name} holds more than ${MAX_CERTIFICATES} certificates; a real chain has a handful.`);
     }
     try {
-      certificates.push(new X509Certificate(block[0]));
+      certificates.push(new X509Certificate(block.pem));
     } catch {
       refuse('CERT_INVALID', `certificate ${certificates.length + 1} in ${cert.name} is not a readable X.509 certificate.`);
     }

@@ -337,6 +337,15 @@ describe('verifyOvaSignature on hostile certificate files', () => {
     expect(() => verifyOvaSignature(cert('MD5(a.mf)= 00ff\n'), manifest)).toThrow(/only SHA256, SHA384 and SHA512/);
   });
 
+  it('stays linear on hostile text: thousands of unclosed PEM blocks, a megabyte-long signature line', () => {
+    const unclosed = `SHA256(a.mf)= 00ff\n${'-----BEGIN CERTIFICATE-----\n'.repeat(150_000)}`;
+    expect(() => verifyOvaSignature(cert(unclosed), manifest)).toThrow(/no PEM certificate/);
+    const long = `SHA256(a.mf)= ${'a'.repeat(2 ** 20)}\n`;
+    expect(() => verifyOvaSignature(cert(long), manifest)).toThrow(/does not start with a signature line/);
+    const parens = `SHA256(${')= a'.repeat(300_000)}\n`;
+    expect(() => verifyOvaSignature(cert(parens), manifest)).toThrow(/does not start with a signature line/);
+  });
+
   it('refuses more certificates than any real chain has', () => {
     const pem = readFileSync(f('root.pem'), 'utf8');
     expect(() => verifyOvaSignature(cert(`SHA256(a.mf)= 00ff\n${pem.repeat(11)}`), manifest)).toThrow(/more than 10 certificates/);
