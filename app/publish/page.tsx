@@ -12,7 +12,7 @@ const STEPS = [
   ['Create your publisher profile', 'Your handle is the first half of every appliance name, like acme/webserver.'],
   ['Describe your appliance', 'Name, summary, description in markdown, screenshots, license.'],
   ['Upload images', 'OVA, OVF, VMDK, qcow2, raw, ISO or Vagrant boxes, straight to storage; pause and resume any time.'],
-  ['Verification and review', 'Every file is checked (checksums, manifests, formats); an admin approves the first publication.'],
+  ['Verification and review', 'Every file is checked (checksums, manifests, ovftool signatures, formats); an admin approves the first publication.'],
 ];
 
 export default async function PublishPage() {

@@ -1,6 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/catalog/copy-button';
+import { FileSignatureNote } from '@/components/catalog/file-signature';
 import type { ApplianceDetailFile } from '@/lib/catalog/get-appliance-detail';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate } from '@/lib/format';
 
@@ -42,6 +43,7 @@ export function FileTable({ files }: { files: ApplianceDetailFile[] }) {
                   {f.fileName}
                 </div>
                 {f.rejectReason && <p className="mt-1 max-w-72 text-xs text-red-700">{f.rejectReason}</p>}
+                <FileSignatureNote id={f.id} signature={f.signature} />
               </td>
               <td className="px-3 py-2.5 whitespace-nowrap">{ARCH_LABELS[f.architecture] ?? f.architecture}</td>
               <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">{formatBytes(f.sizeBytes)}</td>

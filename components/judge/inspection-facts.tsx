@@ -1,3 +1,4 @@
+import { signatureOf } from '@/lib/files/file-signature';
 import { formatBytes, formatMemory } from '@/lib/format';
 
 /** What the inspection found, from the (blind-safe) report a judge receives. */
@@ -26,6 +27,7 @@ export function InspectionFacts({ inspection }: { inspection: Record<string, unk
   add('Partition table', str(nested('raw', 'partitionTable'))?.toUpperCase() ?? null);
   add('Vagrant provider', str(nested('box', 'provider')));
   add('Manifest', manifest ? `${str(manifest.member) ?? 'manifest'} · ${num(manifest.entries) ?? 0} digests verified (${Array.isArray(manifest.algorithms) ? manifest.algorithms.join(', ') : ''})` : null);
+  add('Signature', signatureOf(inspection)?.text ?? (inspection.signed === true ? 'signed (the signer is hidden in blind judging)' : null));
   add('Members', members.length ? members.map((m) => str(m.name)).filter(Boolean).join(', ') : null);
   add('Licence agreement', inspection.hasEula === true || str(inspection.eula) ? 'included in the package' : null);
   add('Notes', str(inspection.annotation));

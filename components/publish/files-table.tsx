@@ -27,6 +27,7 @@ function Facts({ s }: { s: InspectionSummary }) {
   if (s.memoryMiB) items.push(['Memory', formatMemory(s.memoryMiB)]);
   if (s.diskBytes) items.push(['Disk', formatBytes(s.diskBytes)]);
   if (s.manifest) items.push(['Manifest', s.manifest]);
+  if (s.signature) items.push(['Signature', s.signature]);
   if (s.details.length) items.push(['Image', s.details.join(', ')]);
   if (items.length === 0) return null;
   return (

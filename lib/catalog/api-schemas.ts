@@ -3,6 +3,7 @@
 // are typed by them. Pure zod.
 import { z } from 'zod';
 import { FILE_FORMATS, ARCHITECTURES, SEARCH_SORTS } from '@/lib/catalog/search-params';
+import { fileSignatureSchema } from '@/lib/files/file-signature';
 
 const isoDate = z.string().meta({ description: 'ISO 8601 date-time (UTC)', example: '2026-11-25T18:00:00.000Z' });
 const fileFormat = z.enum(FILE_FORMATS).meta({ id: 'FileFormat', description: 'Image format' });
@@ -132,6 +133,7 @@ export const fileSchema = z
     sha256: sha256.nullable(),
     status: z.enum(['UPLOADING', 'PENDING', 'INSPECTING', 'VERIFIED', 'REJECTED']),
     verifiedAt: isoDate.nullable(),
+    signature: fileSignatureSchema.nullable().meta({ description: 'Who signed the package, for a verified signed OVA/OVF; null when unsigned' }),
     downloadUrl: z.string().meta({ description: 'Redirects (302) to a short-lived URL of the bytes' }),
   })
   .meta({ id: 'File' });

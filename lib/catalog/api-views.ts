@@ -79,6 +79,7 @@ export function fileView(f: Version['files'][number]): z.infer<typeof fileSchema
     sha256: f.sha256,
     status: f.status,
     verifiedAt: f.verifiedAt,
+    signature: f.signature,
     downloadUrl: siteUrl(`/api/v1/files/${seg(f.id)}/download`),
   };
 }

@@ -5,6 +5,7 @@ import { canDownloadFile } from '@/lib/appliances/visibility';
 import { findListing } from '@/lib/catalog/listing-access';
 import { launchPlans } from '@/lib/catalog/launch-file';
 import { compareVersions } from '@/lib/versions';
+import { signatureOf } from '@/lib/files/file-signature';
 
 /**
  * Everything the appliance page shows, already filtered for the caller: null when the caller may
@@ -57,6 +58,7 @@ export async function getApplianceDetail(actor: Actor | null, publisherHandle: s
           status: f.status,
           rejectReason: privileged ? f.rejectReason : null,
           verifiedAt: f.status === 'VERIFIED' ? (f.inspectedAt?.toISOString() ?? null) : null,
+          signature: f.status === 'VERIFIED' ? signatureOf(f.inspection) : null,
           downloadable,
           launch:
             f.status === 'VERIFIED'

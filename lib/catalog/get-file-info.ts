@@ -10,6 +10,7 @@ import type { fileInfoSchema, launchResponseSchema } from '@/lib/catalog/api-sch
 import { notFound, invalid } from '@/lib/errors';
 import { playersFor, PLAYERS, type Player } from '@/lib/launch';
 import { toLaunchFile } from '@/lib/catalog/launch-file';
+import { signatureOf } from '@/lib/files/file-signature';
 
 async function loadFile(actor: Actor | null, fileId: string) {
   const access = await findFile(actor, fileId);
@@ -47,6 +48,7 @@ export async function getFileInfo(actor: Actor | null, fileId: string): Promise<
     sha256: f.sha256,
     status: f.status,
     verifiedAt: f.status === 'VERIFIED' ? (f.inspectedAt?.toISOString() ?? null) : null,
+    signature: f.status === 'VERIFIED' ? signatureOf(f.inspection) : null,
     downloadUrl: siteUrl(`/api/v1/files/${encodeURIComponent(f.id)}/download`),
     version: f.version.version,
     versionStatus: f.version.status,

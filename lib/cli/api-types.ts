@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIGNATURE_TRUST } from '@/lib/files/file-signature';
 
 /*
  * The API's answers as far as the CLI relies on them. Lenient on purpose (unknown fields pass,
@@ -21,6 +22,12 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export const hardwareSchema = z.looseObject({ cpus: nullableNumber, memoryMiB: nullableNumber });
 
+/** Who signed a signed OVA/OVF; a malformed one is dropped rather than failing the whole answer. */
+export const fileSignatureSchema = z
+  .looseObject({ subject: z.string(), issuer: z.string(), validTo: z.string(), trust: z.enum(SIGNATURE_TRUST) })
+  .nullish()
+  .catch(null);
+
 export const fileSchema = z.looseObject({
   id: z.string(),
   format: z.string(),
@@ -35,6 +42,7 @@ export const fileSchema = z.looseObject({
   hardware: hardwareSchema.nullish(),
   rejectReason: nullableString,
   rejectCode: nullableString,
+  signature: fileSignatureSchema,
   metadata: z.unknown().optional(),
   inspection: z.unknown().optional(),
 });

@@ -1,6 +1,7 @@
 // The facts of an inspection report worth showing people (publisher, moderators), read defensively
 // from the stored JSON. Pure: used by server pages and safe anywhere.
 import { z } from 'zod';
+import { signatureOf } from '@/lib/files/file-signature';
 
 const num = z.number().finite().optional().catch(undefined);
 const str = z.string().optional().catch(undefined);
@@ -34,6 +35,8 @@ export interface InspectionSummary {
   diskBytes: number | null;
   disks: number;
   manifest: string | null;
+  /** "Signed by …" for a signed package, null when unsigned. */
+  signature: string | null;
   members: number;
   hasEula: boolean;
   details: string[];
@@ -63,6 +66,7 @@ export function summarizeInspection(value: unknown): InspectionSummary | null {
     diskBytes,
     disks: m.disks?.length ?? 0,
     manifest: m.manifest ? `${(m.manifest.algorithms ?? []).join('+') || 'digests'} for ${m.manifest.entries ?? 0} members, all matching` : null,
+    signature: signatureOf(value)?.text ?? null,
     members: m.members?.length ?? 0,
     hasEula: !!m.eula,
     details,

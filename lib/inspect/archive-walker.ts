@@ -5,6 +5,7 @@ import { InspectError } from './errors';
 import { parseManifest, type ManifestEntry } from './manifest';
 import { metadataFromOvf } from './ovf-metadata';
 import { parseOvf } from './ovf-parser';
+import { SignatureCollector } from './ova-signature';
 import { parseQcow2Header } from './qcow2';
 import type { ApplianceMetadata, FileFormat, InspectLimits, MemberInfo, OvfDescriptor, OvfFileReference, UnreadableValue } from './types';
 import { parseBoxMetadata, type BoxMetadata } from './vagrant-box';
@@ -56,6 +57,7 @@ export class ArchiveWalker {
   private descriptor?: { name: string; desc: OvfDescriptor };
   private manifest?: { name: string; entries: Map<string, ManifestEntry> };
   private boxMetadata?: BoxMetadata;
+  private readonly signature = new SignatureCollector();
   private hasVagrantfile = false;
   private firstFile?: string;
   private entryCount = 0;
@@ -138,6 +140,7 @@ export class ArchiveWalker {
           throw new InspectError('MANIFEST_INVALID', `${this.fileName} holds two manifests (${this.manifest.name} and ${name}).`);
         }
         this.manifest = { name, entries: parseManifest(new TextDecoder().decode(bytes), name) };
+        this.signature.noteManifest(name, bytes);
         break;
       case 'box-metadata':
         this.boxMetadata = parseBoxMetadata(bytes, name);
@@ -149,6 +152,7 @@ export class ArchiveWalker {
         this.inspectDiskHead(record, bytes);
         break;
       case 'certificate':
+        this.signature.noteCertificate(name, bytes, this.fileName);
         break;
     }
   }
@@ -225,6 +229,9 @@ export class ArchiveWalker {
         entries: this.manifest.entries.size,
       };
     }
+    // The signature first: if it fails, the manifest that the digests are checked against is itself suspect.
+    const signature = this.signature.verify();
+    if (signature) metadata.signature = signature;
     this.checkPackage(this.descriptor.desc);
     return { format, metadata, ...facts };
   }

@@ -1,4 +1,7 @@
 // Public shapes of the inspector. Everything in a report is plain JSON so a job can store it as is.
+import type { SignatureInfo } from './signature-types';
+
+export type * from './signature-types';
 
 export type FileFormat = 'OVA' | 'OVF' | 'VMDK' | 'QCOW2' | 'RAW' | 'ISO' | 'VAGRANT_BOX';
 
@@ -53,7 +56,12 @@ export type InspectCode =
   | 'BOX_METADATA_MISSING'
   | 'BOX_METADATA_INVALID'
   | 'VALUE_INVALID'
-  | 'REFERENCE_OUTSIDE_PACKAGE';
+  | 'REFERENCE_OUTSIDE_PACKAGE'
+  | 'CERT_INVALID'
+  | 'CERT_EXPIRED'
+  | 'CERT_CHAIN_INVALID'
+  | 'SIGNATURE_INVALID'
+  | 'SIGNATURE_UNCOVERED';
 
 export interface InspectLimits {
   /** Largest .ovf descriptor held in memory. */
@@ -246,6 +254,8 @@ export interface ApplianceMetadata {
   deploymentOption?: string;
   members?: MemberInfo[];
   manifest?: ManifestInfo;
+  /** Who signed the package (`.cert`), when it is signed and the signature holds. */
+  signature?: SignatureInfo;
   vmdk?: VmdkInfo;
   qcow2?: Qcow2Info;
   raw?: RawInfo;

@@ -55,6 +55,11 @@ export function blindInspection(inspection: unknown, redact: (text: string) => s
     return out;
   };
   const top = strip(inspection as Record<string, unknown>);
+  // A package's signer is who made it (subject, issuer, fingerprint): only the fact that it is signed stays.
+  if (top.signature !== undefined) {
+    delete top.signature;
+    top.signed = true;
+  }
   if (Array.isArray(top.virtualSystems)) {
     top.virtualSystems = top.virtualSystems.map((vs) => (vs && typeof vs === 'object' && !Array.isArray(vs) ? strip(vs as Record<string, unknown>) : vs));
   }

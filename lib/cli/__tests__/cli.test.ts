@@ -110,6 +110,41 @@ describe('arguments and exit codes', () => {
     expect(info.stdout).toContain('\\x1b');
     site.appliances.splice(site.appliances.indexOf(evil), 1);
   });
+
+  it('info names the signer of a signed OVA, says when it is self-signed, and prints a hostile subject inert', async () => {
+    const signature = (subject: string, trust: 'self-signed' | 'unknown-ca') => ({
+      subject,
+      issuer: trust === 'self-signed' ? subject : 'CN=Example Root CA, O=Example Trust',
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: '2099-01-01T00:00:00.000Z',
+      trust,
+      algorithm: 'SHA256',
+      certificate: 'a.cert',
+      manifest: 'a.mf',
+      fingerprint256: 'AA:BB',
+      text: 'ignored by the client',
+    });
+    const signed = site.addPublished({
+      publisher: 'acme',
+      slug: 'signed',
+      name: 'Signed',
+      version: '1.0',
+      files: [
+        { format: 'OVA', fileName: 'ca.ova', bytes: demo.ova.bytes, diskNames: demo.ova.diskNames, signature: signature('CN=Acme Signing, O=Acme', 'unknown-ca') },
+        { format: 'OVA', fileName: 'self.ova', architecture: 'arm64', bytes: demo.ova.bytes, diskNames: demo.ova.diskNames, signature: signature('CN=Evil\u001b[2J', 'self-signed') },
+      ],
+    });
+    const info = await apx(['info', 'acme/signed']);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toContain('Signatures:');
+    expect(info.stdout).toContain('ca.ova: Signed by CN=Acme Signing, O=Acme, issued by CN=Example Root CA, O=Example Trust, valid until 2099-01-01.');
+    expect(info.stdout).toContain('self-signed — the signer is not vouched for by anyone');
+    expect(info.stdout).not.toContain('\u001b');
+    expect(info.stdout).not.toContain('ignored by the client');
+    const plain = await apx(['info', 'acme/hello']);
+    expect(plain.stdout).not.toContain('Signatures:');
+    site.appliances.splice(site.appliances.indexOf(signed), 1);
+  });
 });
 
 describe('login and logout', () => {

@@ -1,3 +1,4 @@
+import { describeSignature } from '@/lib/files/file-signature';
 import { formatBytes, formatMemory } from '@/lib/format';
 import { playersFor } from '@/lib/launch';
 import { publisherHandleOf } from '../api-types';
@@ -38,6 +39,8 @@ export async function infoCommand(ctx: Context, reference: string): Promise<void
         f.sha256 ?? '—',
       ]);
       lines.push(...table(['FORMAT', 'ARCH', 'SIZE', 'STATUS', 'PLAYERS', 'SHA-256'], rows).map((l) => `  ${l}`));
+      const signatures = files.flatMap((f) => (f.signature ? [`  ${printable(f.fileName)}: ${printable(describeSignature(f.signature))}`] : []));
+      if (signatures.length) lines.push('', 'Signatures:', ...signatures);
     }
     lines.push('', `Pull: apx pull ${name}@${version}    Launch: apx launch ${name}@${version}`);
     return lines.join('\n');

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspectStream } from '@/lib/inspect';
+import { signatureOf, type FileSignature } from '@/lib/files/file-signature';
 import { planLaunch, renderPlan, type LaunchFileFormat, type Player } from '@/lib/launch';
 
 /**
@@ -25,6 +26,7 @@ export interface FakeFile {
   hardware: { cpus: number | null; memoryMiB: number | null };
   rejectReason?: string;
   rejectCode?: string;
+  signature?: FileSignature | null;
 }
 
 export interface FakeVersion {
@@ -134,7 +136,7 @@ export class FakeSite {
     summary?: string;
     version: string;
     requirements?: { cpus: number | null; memoryMiB: number | null };
-    files: { format: LaunchFileFormat; fileName: string; bytes: Uint8Array; architecture?: string; diskNames?: string[]; provider?: string }[];
+    files: { format: LaunchFileFormat; fileName: string; bytes: Uint8Array; architecture?: string; diskNames?: string[]; provider?: string; signature?: FileSignature }[];
   }): FakeAppliance {
     const appliance: FakeAppliance = {
       id: id('app'),
@@ -161,6 +163,7 @@ export class FakeSite {
         status: 'VERIFIED',
         diskNames: f.diskNames,
         hardware: appliance.requirements,
+        signature: f.signature ?? null,
       };
       version.files.push(file);
       this.objects.set(file.id, bytes);
@@ -204,6 +207,7 @@ export class FakeSite {
       status: file.status,
       diskNames: file.diskNames,
       hardware: file.hardware,
+      signature: file.status === 'VERIFIED' ? (file.signature ?? null) : null,
       ...(owner ? { rejectReason: file.rejectReason ?? null, rejectCode: file.rejectCode ?? null } : {}),
     };
   }
@@ -566,5 +570,6 @@ export class FakeSite {
     file.status = 'VERIFIED';
     file.diskNames = report.metadata.disks.map((d) => d.href).filter((h): h is string => !!h);
     file.hardware = { cpus: report.metadata.cpus ?? null, memoryMiB: report.metadata.memoryMiB ?? null };
+    file.signature = signatureOf(report.metadata);
   }
 }

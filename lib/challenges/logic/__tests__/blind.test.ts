@@ -41,6 +41,17 @@ describe('blind judging helpers', () => {
     expect(blindInspection([1, 2], redact)).toBeNull();
   });
 
+  it('drops the signer of a signed package, whatever names it holds, keeping only that it is signed', () => {
+    const inspection = {
+      product: 'Nginx',
+      signature: { subject: 'CN=Acme Signing, O=Acme Ltd', issuer: 'CN=Acme CA', trust: 'unknown-ca', chain: [{ fingerprint256: 'AB:CD' }] },
+    };
+    const blind = blindInspection(inspection, redact)!;
+    expect(JSON.stringify(blind)).not.toMatch(/Acme|AB:CD/);
+    expect(blind).toEqual({ product: 'Nginx', signed: true });
+    expect(blindInspection({ product: 'Nginx' }, redact)).toEqual({ product: 'Nginx' });
+  });
+
   it('redacts deep structures without touching numbers, booleans, nulls or dates', () => {
     const when = new Date('2026-01-01T00:00:00Z');
     expect(redactDeep({ a: ['demo-labs', 1, true, null], when }, redact)).toEqual({ a: [REDACTED, 1, true, null], when });
