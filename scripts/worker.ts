@@ -2,6 +2,7 @@
 // with the same DATABASE_URL / S3_* to scale out. Jobs: see lib/jobs/.
 import { createWorkerBoss } from '../lib/jobs/boss.ts';
 import { jobs } from '../lib/jobs/all.ts';
+import { runWorker } from '../lib/jobs/run-worker.ts';
 
 async function main() {
   if (!process.env.DATABASE_URL) {
@@ -9,22 +10,18 @@ async function main() {
     process.exit(1);
   }
   const boss = await createWorkerBoss();
-  for (const job of jobs) {
-    await boss.work(job.queue, { localConcurrency: job.concurrency ?? 1, batchSize: 1 }, async ([item]) => {
-      await job.handler(item.data, boss);
-    });
-    if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: 'UTC' });
-  }
+  const worker = await runWorker(boss, jobs);
   console.log(`[worker] ready: ${jobs.map((j) => j.queue).join(', ') || 'no jobs registered'}`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  // SIGTERM/SIGINT: hand the jobs in hand back, so a restart strands nothing. Started by `npm start`
+  // (an IPC channel), the worker also stops when that channel closes: its supervisor is gone.
+  const stop = () =>
+    void worker
+      .stop()
+      .catch((e: unknown) => console.error('[worker] stop:', e instanceof Error ? e.message : e))
+      .finally(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  if (process.connected) process.on('disconnect', stop);
 }
 
 main().catch((e: unknown) => {

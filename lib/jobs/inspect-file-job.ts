@@ -7,8 +7,9 @@ export const inspectFileJob = defineJob<{ fileId: string }>({
   queue: QUEUES.inspectFile,
   // Inspection is I/O and hashing bound; two at once keep both cores busy without starving the app.
   concurrency: 2,
-  async handler({ fileId }) {
-    const report = await inspectFile(fileId);
+  async handler({ fileId }, { signal }) {
+    const report = await inspectFile(fileId, { signal });
     if (report) console.log(`[worker] file ${fileId}: ${report.verdict}${report.reason ? ` — ${report.reason}` : ''}`);
   },
+  handBack: ({ fileId }) => ({ singletonKey: `inspect:${fileId}` }),
 });

@@ -102,10 +102,18 @@ export async function headObject(key: string) {
   }
 }
 
-export async function getObjectStream(key: string, range?: string): Promise<Readable> {
+export async function getObjectStream(key: string, range?: string, signal?: AbortSignal): Promise<Readable> {
   const { internal, bucket } = storage();
-  const out = await internal.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }));
-  return out.Body as Readable;
+  const out = await internal.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }), { abortSignal: signal });
+  const body = out.Body as Readable;
+  // The signal ends the body too, not only the request: a stopping worker must not read on.
+  if (signal) {
+    const end = () => body.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    if (signal.aborted) end();
+    else signal.addEventListener('abort', end, { once: true });
+    body.once('close', () => signal.removeEventListener('abort', end));
+  }
+  return body;
 }
 
 export async function putObject(key: string, body: Uint8Array | Buffer | string, contentType: string) {
