@@ -49,7 +49,7 @@ export const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
-  S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   EMBEDDED_PG_PORT: port.optional(),
   EMBEDDED_S3_PORT: port.optional(),
 });
