@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { unstable_isUnrecognizedActionError } from 'next/navigation';
 import { Button } from '@/components/ui/button';
+import { OutageMessage } from '@/components/layout/outage-message';
 
 const RELOADED_KEY = 'apx-reloaded-for-new-build';
 
@@ -32,8 +33,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }
   return (
     <div className="mx-auto max-w-lg py-16 text-center" role="alert">
-      <h1 className="text-3xl font-bold">Something went wrong</h1>
-      <p className="mt-3 text-slate-600">It is on our side and has been logged. Please try again.</p>
+      <OutageMessage />
       <Button onClick={reset} className="mt-8">
         Try again
       </Button>

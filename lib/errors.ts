@@ -1,5 +1,6 @@
 // Expected failures carry a code that maps to an HTTP status and a message safe to show a user.
 // Anything else is a bug: logged in full, answered with a generic message.
+import { DEPENDENCY_NAMES, unavailableDependency } from '@/lib/unavailable';
 
 export type AppErrorCode =
   | 'UNAUTHENTICATED'
@@ -55,6 +56,11 @@ export function isAppError(e: unknown): e is AppError {
 /** The message a user may see: the AppError's own, or a generic one (the details go to the log). */
 export function publicMessage(e: unknown, context = 'request'): string {
   if (isAppError(e)) return e.message;
+  const down = unavailableDependency(e);
+  if (down) {
+    console.error(`${down} unavailable during ${context}:`, (e as Error).message);
+    return `${DEPENDENCY_NAMES[down]} is unavailable right now. Please try again in a minute.`;
+  }
   console.error(`Unexpected error during ${context}:`, e);
   return 'Something went wrong on our side. Please try again.';
 }

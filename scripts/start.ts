@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, parseEnv, publicUrl } from '../lib/config/env.ts';
 import { buildIsCurrent } from './lib/build-fingerprint.ts';
+import { orphanGuard } from './lib/orphan-guard.ts';
 import { buildApp, hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
 import { isPortFree } from './lib/ports.ts';
 import { migrateDeploy, repoRoot } from './lib/schema-engine.ts';
@@ -57,6 +58,9 @@ async function main() {
 
   const children: ChildProcess[] = [];
   let stopping = false;
+  // The order matters: the app and the worker first (the worker hands its jobs back, which needs the
+  // database), then the database and the object store. Should this process die without running
+  // this (kill -9), the orphan guard stops the children in the same order.
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -100,9 +104,11 @@ async function main() {
       const w = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(repoRoot, 'scripts/worker.ts')], {
         cwd: repoRoot,
         env: childEnv,
-        stdio: 'inherit',
+        // The IPC channel closes when this process dies: the worker then stops on its own.
+        stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       });
       children.push(w);
+      orphanGuard.watch(w.pid);
       w.on('exit', (code, signal) => {
         if (!stopping) {
           console.error(`[start] The worker stopped unexpectedly (${signal ?? code}).`);
@@ -117,6 +123,7 @@ async function main() {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });
     children.push(app);
+    orphanGuard.watch(app.pid);
     app.on('exit', (code, signal) => {
       if (!stopping) {
         console.error(`[start] The web server stopped (${signal ?? code}).`);

@@ -4,6 +4,7 @@ import { createWorkerBoss } from '../lib/jobs/boss.ts';
 import { jobs } from '../lib/jobs/all.ts';
 import { routeConsoleToLogger } from '../lib/observability/logger.ts';
 import { startWorkerProbes, timedJob } from './lib/worker-probes.ts';
+import { runWorker } from '../lib/jobs/run-worker.ts';
 
 async function main() {
   process.env.APX_ROLE ??= 'worker';
@@ -13,24 +14,23 @@ async function main() {
     process.exit(1);
   }
   const boss = await createWorkerBoss();
-  for (const job of jobs) {
-    await boss.work(job.queue, { localConcurrency: job.concurrency ?? 1, batchSize: 1 }, async ([item]) => {
-      await timedJob(job.queue, () => job.handler(item.data, boss));
-    });
-    if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: 'UTC' });
-  }
+  // Each job timed for the metrics; the worker itself hands jobs back on shutdown.
+  const timed = jobs.map((job) => ({ ...job, handler: (data: unknown, ctx: Parameters<typeof job.handler>[1]) => timedJob(job.queue, () => job.handler(data as never, ctx)) }));
+  const worker = await runWorker(boss, timed);
   const probes = await startWorkerProbes(boss);
   console.log(`[worker] ready: ${jobs.map((j) => j.queue).join(', ') || 'no jobs registered'}`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  // SIGTERM/SIGINT: hand the jobs in hand back, so a restart strands nothing. Started by `npm start`
+  // (an IPC channel), the worker also stops when that channel closes: its supervisor is gone.
+  const stop = () => {
     probes?.stopping();
-    await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
-    process.exit(0);
+    void worker
+      .stop()
+      .catch((e: unknown) => console.error('[worker] stop:', e instanceof Error ? e.message : e))
+      .finally(() => process.exit(0));
   };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  if (process.connected) process.on('disconnect', stop);
 }
 
 main().catch((e: unknown) => {

@@ -7,6 +7,8 @@ export interface ProblemBody {
   detail?: string;
   code?: string;
   errors?: Record<string, string>;
+  /** With 503: which dependency is unavailable. */
+  unavailable?: 'database' | 'objectStore';
 }
 
 const TITLES: Record<number, string> = {

@@ -2,12 +2,14 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { AppError, isAppError } from '@/lib/errors';
 import { problem } from '@/lib/api/problem';
+import { DEPENDENCY_NAMES, unavailableDependency } from '@/lib/unavailable';
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 /**
  * Wraps an API route handler: expected errors (AppError, zod) become problem+json with their
- * status; anything else is logged and answered with a generic 500.
+ * status; a database or object store that is down or hung is a 503 naming it; anything else is
+ * logged and answered with a generic 500.
  */
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>): Handler<P> {
   return async (request, context) => {
@@ -22,6 +24,12 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>): Handl
         const errors: Record<string, string> = {};
         for (const issue of e.issues) errors[issue.path.join('.') || 'body'] ??= issue.message;
         return problem(422, 'The request did not validate.', { code: 'INVALID', errors });
+      }
+      const down = unavailableDependency(e);
+      if (down) {
+        // Not a bug: a store is down or hung. Say which, and when to come back.
+        console.error(`[api] ${request.method} ${new URL(request.url).pathname}: ${down} unavailable:`, (e as Error).message);
+        return problem(503, `${DEPENDENCY_NAMES[down]} is unavailable. Try again in a minute.`, { code: 'UNAVAILABLE', unavailable: down }, { 'retry-after': '30' });
       }
       console.error(`[api] ${request.method} ${new URL(request.url).pathname}:`, e);
       return problem(500, 'Something went wrong on our side.');

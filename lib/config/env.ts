@@ -42,6 +42,16 @@ export const envSchema = z.object({
   WORKER: z.enum(['on', 'off']).default('on'),
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().default('Appliance Exchange <no-reply@localhost>'),
+  // Background jobs: a worker that stops being heard from for JOB_HEARTBEAT_SECONDS loses its job
+  // to another worker; no job runs longer than JOB_EXPIRE_SECONDS (inspection of the largest file).
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int('must be a whole number').min(10, 'must be at least 10').max(3600).default(30),
+  JOB_EXPIRE_SECONDS: z.coerce.number().int('must be a whole number').min(10, 'must be at least 10').max(86_400).default(3600),
+  // Every database and object-store call is bounded: a store that is down or hung is a 503 in
+  // seconds, never a request that waits for ever.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   EMBEDDED_PG_PORT: port.optional(),
   EMBEDDED_S3_PORT: port.optional(),
   // Operating several nodes (README, "scaling out").

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pg from 'pg';
+import { databaseTimeouts } from '@/lib/config/database-timeouts';
 import type { Actor } from '@/lib/auth/roles';
 import { FILE_ACCESS_SQL, fileAccessOf, isIdLike, type FileAccess, type FileAccessRow } from '@/lib/catalog/listing-access';
 import { isPlainlyAnonymous } from '@/lib/http/anonymous';
@@ -20,7 +21,7 @@ const DOWNLOAD_PATH = /^\/api\/v1\/files\/([A-Za-z0-9_-]{1,64})\/download$/;
 let pool: pg.Pool | null = null;
 function connections(): pg.Pool {
   if (!pool) {
-    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DOWNLOAD_POOL_SIZE ?? 4) });
+    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DOWNLOAD_POOL_SIZE ?? 4), ...databaseTimeouts() });
     pool.on('error', (e) => console.error('[downloads] idle connection failed:', e.message));
   }
   return pool;

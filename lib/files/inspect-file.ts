@@ -21,7 +21,8 @@ function diskBytes(meta: ApplianceMetadata): number | null {
  * inspector, stores the verdict and what was learned, and on success fills the listing's empty
  * hardware requirements and refreshes its facets. Safe to run again (a retried job).
  */
-export async function inspectFile(fileId: string): Promise<InspectionReport | null> {
+export async function inspectFile(fileId: string, options: { signal?: AbortSignal } = {}): Promise<InspectionReport | null> {
+  const { signal } = options;
   const file = await db.applianceFile.findUnique({
     where: { id: fileId },
     include: { version: { select: { applianceId: true } } },
@@ -31,16 +32,30 @@ export async function inspectFile(fileId: string): Promise<InspectionReport | nu
 
   let report: InspectionReport;
   try {
-    const stream = await getObjectStream(file.objectKey);
-    report = await inspectStream(stream, {
+    signal?.throwIfAborted();
+    const stream = await getObjectStream(file.objectKey, undefined, signal);
+    // The inspector turns a failing source into a verdict (STREAM_ERROR); a read cut by the object
+    // store or by a stopping worker says nothing about the file, so it is retried instead.
+    let sourceError: unknown;
+    const watched = (async function* () {
+      try {
+        for await (const chunk of stream) yield chunk as Uint8Array;
+      } catch (e) {
+        sourceError = e;
+        throw e;
+      }
+    })();
+    report = await inspectStream(watched, {
       fileName: file.fileName,
       declaredSize: Number(file.sizeBytes),
       expectedFormat: file.format,
       expectedSha256: file.clientSha256 ?? undefined,
     });
+    if (sourceError !== undefined) throw sourceError;
+    signal?.throwIfAborted();
   } catch (e) {
-    // The object store failed, not the file: leave it for the job's retry.
-    await db.applianceFile.update({ where: { id: fileId }, data: { status: 'PENDING' } });
+    // The object store failed (or the worker is stopping), not the file: leave it for the job's retry.
+    await db.applianceFile.updateMany({ where: { id: fileId, status: 'INSPECTING' }, data: { status: 'PENDING' } });
     throw e;
   }
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type QueueOptions } from 'pg-boss';
+import { env } from '@/lib/config/env';
 
 // Jobs live in Postgres (schema "pgboss"), so any app node can enqueue and any worker can run them.
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
@@ -7,6 +8,7 @@ const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 export const QUEUES = {
   inspectFile: 'inspect-file',
   readInside: 'read-inside',
+  sweepInspections: 'sweep-inspections',
   cleanupUploads: 'cleanup-uploads',
   challengeClock: 'challenge-clock',
   sendMail: 'send-mail',
@@ -14,21 +16,47 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/**
+ * Every job heartbeats while it runs: a worker killed mid-job (SIGKILL, power loss, OOM) stops
+ * heartbeating, and pg-boss's monitor fails the job within a heartbeat and a monitor pass, so it is
+ * retried by a live worker in minutes instead of staying active for hours. The expiry bounds a
+ * job whose worker is alive but stuck; inspection of the largest file gets the longest.
+ */
+export function queueOptions(name: QueueName): QueueOptions {
+  const e = env();
+  return {
+    retryLimit: 2,
+    retryDelay: 10,
+    heartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
+    expireInSeconds: name === QUEUES.inspectFile ? e.JOB_EXPIRE_SECONDS : Math.min(e.JOB_EXPIRE_SECONDS, 15 * 60),
+  };
+}
+
 async function createBoss(role: 'producer' | 'worker'): Promise<PgBoss> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
+  const e = env();
+  // The monitor that fails jobs whose heartbeat stopped runs this often (at most once a minute).
+  const monitorSeconds = Math.min(60, e.JOB_HEARTBEAT_SECONDS);
   const boss = new PgBoss({
     connectionString: url,
     schema: 'pgboss',
     max: role === 'worker' ? 6 : 2,
+    connectionTimeoutMillis: e.DATABASE_CONNECT_TIMEOUT_MS,
     // Only workers run maintenance and cron; app nodes just enqueue.
     supervise: role === 'worker',
     schedule: role === 'worker',
+    superviseIntervalSeconds: monitorSeconds,
+    monitorIntervalSeconds: monitorSeconds,
   });
-  boss.on('error', (e: Error) => console.error('[jobs]', e.message));
+  boss.on('error', (err: Error) => console.error('[jobs]', err.message));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { retryLimit: 2, retryDelay: 10, expireInSeconds: 60 * 60 * 6 }).catch(() => {});
+    const options = queueOptions(name);
+    await boss.createQueue(name, options).catch(() => {});
+    // A queue created by an older version keeps its old settings (a six-hour expiry, no heartbeat)
+    // until it is updated; workers own the settings.
+    if (role === 'worker') await boss.updateQueue(name, options);
   }
   return boss;
 }

@@ -8,10 +8,11 @@ export const inspectFileJob = defineJob<{ fileId: string }>({
   queue: QUEUES.inspectFile,
   // Inspection is I/O and hashing bound; two at once keep both cores busy without starving the app.
   concurrency: 2,
-  async handler({ fileId }) {
-    const report = await inspectFile(fileId);
+  async handler({ fileId }, { signal }) {
+    const report = await inspectFile(fileId, { signal });
     if (report) console.log(`[worker] file ${fileId}: ${report.verdict}${report.reason ? ` — ${report.reason}` : ''}`);
     // What's inside is its own job: however it ends, the verified file stays verified.
     if (report?.verdict === 'VERIFIED') await markInsidePending(fileId).then(() => enqueue(QUEUES.readInside, { fileId }, { singletonKey: `inside:${fileId}` }));
   },
+  handBack: ({ fileId }) => ({ singletonKey: `inspect:${fileId}` }),
 });

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
+import { env } from '@/lib/config/env';
 
 interface StorageConfig {
   endpoint?: string;
@@ -39,7 +40,17 @@ function config(): StorageConfig {
 }
 
 function makeClient(endpoint: string | undefined, c: StorageConfig): S3Client {
+  const e = env();
   return new S3Client({
+    // A store that is down or hung costs a request seconds, not minutes: connecting, waiting for an
+    // answer, and a body that stops flowing (a stalled download) are each bounded; one retry.
+    requestHandler: {
+      connectionTimeout: e.S3_CONNECT_TIMEOUT_MS,
+      requestTimeout: e.S3_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      socketTimeout: e.S3_REQUEST_TIMEOUT_MS,
+    },
+    maxAttempts: 2,
     endpoint,
     region: c.region,
     forcePathStyle: c.forcePathStyle,
@@ -102,10 +113,18 @@ export async function headObject(key: string) {
   }
 }
 
-export async function getObjectStream(key: string, range?: string): Promise<Readable> {
+export async function getObjectStream(key: string, range?: string, signal?: AbortSignal): Promise<Readable> {
   const { internal, bucket } = storage();
-  const out = await internal.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }));
-  return out.Body as Readable;
+  const out = await internal.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }), { abortSignal: signal });
+  const body = out.Body as Readable;
+  // The signal ends the body too, not only the request: a stopping worker must not read on.
+  if (signal) {
+    const end = () => body.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    if (signal.aborted) end();
+    else signal.addEventListener('abort', end, { once: true });
+    body.once('close', () => signal.removeEventListener('abort', end));
+  }
+  return body;
 }
 
 export async function putObject(key: string, body: Uint8Array | Buffer | string, contentType: string) {

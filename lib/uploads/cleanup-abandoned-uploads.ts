@@ -3,7 +3,7 @@ import { AbortMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-s
 import { db } from '@/lib/db';
 import { storage, abortMultipartUpload } from '@/lib/storage/s3';
 import { recordAudit } from '@/lib/audit/record-audit';
-import { requestInspection } from '@/lib/uploads/complete-upload';
+import { requeueStrandedInspections } from '@/lib/files/requeue-stranded-inspections';
 import { isNoSuchUpload } from '@/lib/uploads/s3-errors';
 
 const HOUR = 3_600_000;
@@ -80,12 +80,8 @@ export async function cleanupAbandonedUploads(options: {
     log(`listing multipart uploads failed: ${(e as Error).message}`);
   }
 
-  const waiting = await db.applianceFile.findMany({
-    where: { status: 'PENDING', updatedAt: { lt: new Date(now.getTime() - 15 * 60_000) } },
-    select: { id: true },
-    take: 500,
-  });
-  for (const f of waiting) await requestInspection(f.id);
+  // The minute sweep does this too; here for callers of the clean-up alone (support tooling).
+  const { requeued } = await requeueStrandedInspections({ now, graceMs: 15 * 60_000, log });
 
-  return { expired, orphans, requeued: waiting.length };
+  return { expired, orphans, requeued: requeued.length };
 }

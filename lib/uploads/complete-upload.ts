@@ -5,6 +5,7 @@ import { AppError, conflict, invalid } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { completeMultipartUpload, deleteObject, headObject } from '@/lib/storage/s3';
 import { enqueue, QUEUES } from '@/lib/jobs/boss';
+import { inspectionKey } from '@/lib/files/requeue-stranded-inspections';
 import { findOwnUpload } from '@/lib/uploads/own-upload';
 import { gone } from '@/lib/uploads/upload-parts';
 import { isNoSuchUpload, s3ErrorCode } from '@/lib/uploads/s3-errors';
@@ -12,12 +13,12 @@ import { formatBytes } from '@/lib/format';
 import { metrics } from '@/lib/observability/metrics';
 import type { CompleteUploadRequest } from '@/lib/publishing/api-schemas';
 
-/** Asks the worker to verify a file; a failure to enqueue is retried by the clean-up job. */
+/** Asks the worker to verify a file; a failure to enqueue is caught by the sweep. */
 export async function requestInspection(fileId: string) {
   try {
-    await enqueue(QUEUES.inspectFile, { fileId }, { singletonKey: `inspect:${fileId}` });
+    await enqueue(QUEUES.inspectFile, { fileId }, { singletonKey: inspectionKey(fileId) });
   } catch (e) {
-    console.error(`[uploads] could not enqueue the inspection of ${fileId}; the clean-up job will retry:`, e);
+    console.error(`[uploads] could not enqueue the inspection of ${fileId}; the sweep will queue it again:`, e);
   }
 }
 

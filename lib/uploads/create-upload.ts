@@ -6,7 +6,8 @@ import { AppError, conflict, invalid } from '@/lib/errors';
 import { env } from '@/lib/config/env';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/record-audit';
-import { abortMultipartUpload, createMultipartUpload, deleteObject } from '@/lib/storage/s3';
+import { abortMultipartUpload, createMultipartUpload, deleteObject, listUploadedParts } from '@/lib/storage/s3';
+import { isNoSuchUpload } from '@/lib/uploads/s3-errors';
 import { findOwnVersion } from '@/lib/appliances/own-appliance';
 import { fileObjectKey } from '@/lib/files/object-key';
 import { formatBytes, FORMAT_LABELS, ARCH_LABELS } from '@/lib/format';
@@ -16,6 +17,19 @@ import type { CreateUploadRequest, CreatedUpload } from '@/lib/publishing/api-sc
 
 function slotLabel(format: string, architecture: string, provider: string) {
   return `${FORMAT_LABELS[format] ?? format} (${ARCH_LABELS[architecture] ?? architecture}${provider ? `, ${provider}` : ''})`;
+}
+
+/** An unfinished upload whose multipart upload S3 no longer knows (NoSuchUpload). */
+async function isGhostUpload(file: { objectKey: string; upload: { s3UploadId: string; state: string } | null }): Promise<boolean> {
+  // A completed one is being finished right now (its parts are joined already): not a ghost.
+  if (file.upload?.state !== 'ACTIVE') return false;
+  try {
+    await listUploadedParts(file.objectKey, file.upload.s3UploadId);
+    return false;
+  } catch (e) {
+    if (isNoSuchUpload(e)) return true;
+    throw e;
+  }
 }
 
 /**
@@ -47,10 +61,15 @@ export async function createUpload(actor: Actor, input: CreateUploadRequest): Pr
   }
 
   const slot = { versionId: version.id, format: input.format, architecture: input.architecture, provider };
-  const existing = await db.applianceFile.findUnique({
+  let existing = await db.applianceFile.findUnique({
     where: { versionId_format_architecture_provider: slot },
-    select: { id: true, status: true, objectKey: true, fileName: true },
+    select: { id: true, status: true, objectKey: true, fileName: true, upload: { select: { s3UploadId: true, state: true } } },
   });
+  if (existing?.status === 'UPLOADING' && (await isGhostUpload(existing))) {
+    // A row whose S3 upload is gone (a request cut between the two): it holds the slot for nothing.
+    await db.applianceFile.deleteMany({ where: { id: existing.id, status: 'UPLOADING' } });
+    existing = null;
+  }
   if (existing) {
     if (existing.status === 'UPLOADING') {
       throw conflict(`An unfinished upload of ${existing.fileName} holds the ${slotLabel(input.format, input.architecture, provider)} slot: resume it or discard it first.`);
@@ -86,6 +105,9 @@ export async function createUpload(actor: Actor, input: CreateUploadRequest): Pr
     return { uploadId: upload.id, fileId, key, s3UploadId, partSize, maxParts: partCountFor(input.size, partSize) };
   } catch (e) {
     await abortMultipartUpload(key, s3UploadId).catch(() => {});
+    // The commit may have landed although its answer did not (a connection cut or timed out): then
+    // the rows are removed too, or the next try finds them ghosts (isGhostUpload).
+    await db.applianceFile.deleteMany({ where: { id: fileId, status: 'UPLOADING' } }).catch(() => {});
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
       throw conflict(`Version ${version.version} already has a ${slotLabel(input.format, input.architecture, provider)} file.`);
     }
