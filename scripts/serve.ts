@@ -5,6 +5,7 @@ import http from 'node:http';
 import { register } from 'node:module';
 import next from 'next';
 import { repoRoot } from './lib/schema-engine.ts';
+import { strictTransportSecurity } from '../lib/http/security-headers.ts';
 
 // lib/ code is server-only by design; this process is the server (see the hook).
 register('./lib/server-only-hook.mjs', import.meta.url);
@@ -12,6 +13,7 @@ register('./lib/server-only-hook.mjs', import.meta.url);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const trustProxy = process.env.TRUST_PROXY === 'true';
+const hsts = strictTransportSecurity(process.env.PUBLIC_URL);
 
 async function main() {
   const app = next({ dev: false, dir: repoRoot, port, hostname: 'localhost' });
@@ -20,6 +22,7 @@ async function main() {
   // After register() above: lib/ modules import 'server-only'.
   const { servePublicDownload } = await import('@/lib/downloads/public-download-fast-path');
   const server = http.createServer((req, res) => {
+    if (hsts) res.setHeader('strict-transport-security', hsts);
     const remote = req.socket.remoteAddress ?? '';
     const forwarded = req.headers['x-forwarded-for'];
     if (trustProxy && forwarded) {

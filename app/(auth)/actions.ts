@@ -44,23 +44,20 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
     const h = await headers();
     await enforceRateLimit(`sign-up:ip:${clientIp(h)}`, { window: 60, max: perMinute() }, 'sign-ups from your address');
     try {
-      await getAuth().api.signUpEmail({ body: parsed.data, headers: h });
+      // A taken address answers exactly like a new one (see lib/auth/auth.ts): its owner gets a mail instead.
+      await getAuth().api.signUpEmail({ body: { ...parsed.data, callbackURL: next }, headers: h });
     } catch (e) {
       if (e instanceof APIError) {
         const code = (e.body as { code?: string } | undefined)?.code ?? '';
-        if (code.includes('ALREADY_EXISTS') || e.status === 'UNPROCESSABLE_ENTITY') {
-          return { ok: false, message: 'Please check the form.', fields: { email: 'An account with this e-mail already exists. Sign in instead?' }, values };
-        }
         if (code.includes('PASSWORD')) {
           return { ok: false, message: 'Please check the form.', fields: { password: e.message }, values };
         }
       }
       throw e;
     }
-    return { ok: true };
+    return { ok: true, message: `We sent a message to ${parsed.data.email}. Open the link in it to finish creating your account.`, values };
   });
-  if (result.ok) redirect(next);
-  return { ...result, values };
+  return { ...result, values: result.values ?? values };
 }
 
 export async function signOutAction(): Promise<void> {
