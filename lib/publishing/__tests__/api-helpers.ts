@@ -28,7 +28,7 @@ export interface CallResult {
 
 export async function call<P>(handler: Handler<P>, options: CallOptions<P> = {}): Promise<CallResult> {
   // A session cookie comes from a browser on our own pages: it says so, as every current browser does.
-  const browser = options.cookie ? { origin: new URL(process.env.PUBLIC_URL!).origin, 'sec-fetch-site': 'same-origin' } : {};
+  const browser: Record<string, string> = options.cookie ? { origin: new URL(process.env.PUBLIC_URL!).origin, 'sec-fetch-site': 'same-origin' } : {};
   const headers: Record<string, string> = { ...browser, ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
