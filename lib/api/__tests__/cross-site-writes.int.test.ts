@@ -111,7 +111,8 @@ describe('cross-site writes to the API', () => {
     const ownerCookie = await sessionCookie(a.owner.email);
     const patch = routes.find((r) => r.name === 'PATCH /api/v1/publish/appliances/[id]')!;
     const host = new URL(site()).host;
-    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { origin: site() }, { origin: `http://${host}`, host }]) {
+    const variants: Record<string, string>[] = [{ 'sec-fetch-site': 'same-origin' }, { origin: site() }, { origin: `http://${host}`, host }];
+    for (const headers of variants) {
       const res = await call(patch.handler, { method: 'PATCH', cookie: ownerCookie, params: { id: a.appliance.id }, headers: { origin: '', 'sec-fetch-site': '', ...headers }, body: { name: 'Renamed here' } });
       expect(res.status, JSON.stringify(headers)).toBe(200);
     }
