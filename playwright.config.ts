@@ -30,6 +30,9 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   use: {
     baseURL,
+    // API calls made with a page's session (page.request) say they come from the site, as the
+    // site's own fetches do: cookie-authenticated writes without Origin are refused.
+    extraHTTPHeaders: { origin: baseURL },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -57,6 +60,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(port + 10),
       EMBEDDED_S3_PORT: String(port + 11),
       PUBLIC_URL: baseURL,
+      // Sign-up confirmations and other mail, read by e2e/fixtures.ts.
+      MAIL_OUTBOX_DIR: path.join(process.env.E2E_DATA_DIR, 'outbox'),
       WORKER: 'on',
     },
   },
