@@ -1,4 +1,4 @@
-import { test, expect, DEMO, apiSignIn, apiSignUp, mailTo, rid, uiSignIn, uiSignUp } from './fixtures';
+import { test, expect, DEMO, apiSignIn, apiSignUp, confirmationLink, mailTo, rid, uiSignIn, uiSignUp } from './fixtures';
 
 test.describe('accounts', () => {
   test('sign up, sign out and sign in again in the browser', async ({ page }) => {
@@ -44,12 +44,29 @@ test.describe('accounts', () => {
     await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   });
 
+  test('a new account cannot sign in before it is confirmed from its e-mail, and the refusal reads like a wrong password', async ({ page }) => {
+    const who = { name: 'Unconfirmed', email: `unconfirmed-${rid()}@test.local`, password: `Sturdy-${rid(3)}-Pass9` };
+    await page.goto('/sign-up');
+    await page.getByLabel('Name').fill(who.name);
+    await page.getByLabel('E-mail').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByTestId('sign-up-sent')).toBeVisible();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^That e-mail and password do not match a confirmed account\./);
+    await page.goto(await confirmationLink(who.email));
+    await expect(page.getByTestId('account-name')).toHaveText(who.name);
+  });
+
   test('a wrong password is refused with a message', async ({ page }) => {
     await page.goto('/sign-in');
     await page.getByLabel('E-mail').fill(DEMO.user.email);
     await page.getByLabel('Password').fill('definitely-wrong-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('main').getByRole('alert')).toHaveText('That e-mail and password do not match an account.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^That e-mail and password do not match a confirmed account\./);
   });
 });
 

@@ -10,6 +10,8 @@ import { runAction } from '@/lib/actions/run-action';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { clientIp } from '@/lib/http/client-ip';
 
+const SIGN_IN_REFUSED = 'That e-mail and password do not match a confirmed account. New accounts sign in once confirmed from the e-mail we sent.';
+
 const perMinute = () => Number(process.env.AUTH_SIGNIN_MAX_PER_MINUTE ?? 10);
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -25,7 +27,9 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
       await getAuth().api.signInEmail({ body: parsed.data, headers: h });
     } catch (e) {
       if (e instanceof APIError && (e.status === 'UNAUTHORIZED' || e.status === 'BAD_REQUEST' || e.status === 'FORBIDDEN')) {
-        return { ok: false, message: 'That e-mail and password do not match an account.', values };
+        // The same words for a wrong password, an unknown address and an unconfirmed account (which
+        // better-auth refuses with 403 and mails the link again): none of them may be told apart.
+        return { ok: false, message: SIGN_IN_REFUSED, values };
       }
       throw e;
     }
