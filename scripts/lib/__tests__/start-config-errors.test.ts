@@ -9,7 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 function start(env: Record<string, string>) {
   const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), DATA_DIR: path.join(os.tmpdir(), 'apx-never-used'), ...env } as NodeJS.ProcessEnv,
+    env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: os.tmpdir(), DATA_DIR: path.join(os.tmpdir(), 'apx-never-used'), ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
