@@ -62,7 +62,7 @@ test.describe('Content-Security-Policy', () => {
 test.describe('cross-site writes', () => {
   test('a server action posted from a foreign origin is a 403, not a 500', async ({ request }) => {
     await apiSignIn(request, DEMO.user);
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { origin: EVIL, 'sec-fetch-site': 'cross-site' },
       { origin: EVIL },
       { origin: 'http://evil.localhost', 'sec-fetch-site': 'same-site' },
