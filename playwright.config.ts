@@ -30,9 +30,6 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   use: {
     baseURL,
-    // API calls made with a page's session (page.request) say they come from the site, as the
-    // site's own fetches do: cookie-authenticated writes without Origin are refused.
-    extraHTTPHeaders: { origin: baseURL },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

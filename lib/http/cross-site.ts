@@ -11,13 +11,11 @@
 //   subdomain is another site for our purposes: it may be a user's page.
 // * Otherwise `Origin` decides when present: it must be the site's origin (PUBLIC_URL) or the
 //   origin of the Host the request was sent to (with the site's scheme). `null` (sandboxed frames, some redirects) is refused.
-// * Neither header: not a browser, or a very old one. Harmless without a session cookie (it acts
-//   as nobody); with one we cannot tell where it came from, so it is refused: programs use tokens.
+// * Neither header: not a browser (every browser since 2020 sends Origin on a cross-origin POST,
+//   and Sec-Fetch-Site besides). A program holding a session cookie is no forged request: it
+//   passes, as in Go's CrossOriginProtection.
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** better-auth's session cookies (plain, and with the `__Secure-` prefix PUBLIC_URL=https adds). */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_(?:token|data)=/;
 
 export interface RequestLike {
   method: string;
@@ -42,9 +40,6 @@ export function crossSiteWriteRefusal(request: RequestLike, siteOrigin: string):
     return 'A request from another origin may not change anything here: send it from this site, or with an API token.';
   }
 
-  if (SESSION_COOKIE.test(h.get('cookie') ?? '')) {
-    return 'A request that says neither where it comes from (Origin) nor how (Sec-Fetch-Site) may not use a session cookie to change anything: use an API token.';
-  }
   return null;
 }
 
