@@ -57,6 +57,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(port + 10),
       EMBEDDED_S3_PORT: String(port + 11),
       PUBLIC_URL: baseURL,
+      // Sign-up confirmations and other mail, read by e2e/fixtures.ts.
+      MAIL_OUTBOX_DIR: path.join(process.env.E2E_DATA_DIR, 'outbox'),
       WORKER: 'on',
     },
   },

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'Demo-Password-2026';
@@ -23,12 +25,57 @@ export async function apiSignIn(request: APIRequestContext, who: Credentials) {
   expect(res.status(), `sign in as ${who.email}`).toBe(200);
 }
 
-/** Creates a fresh account (API) and leaves the context signed in as it. */
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** The mail sent to an address so far (the server's MAIL_OUTBOX_DIR), oldest first; waits for at least `count`. */
+export async function mailTo(email: string, count = 1): Promise<Mail[]> {
+  const dir = path.join(process.env.E2E_DATA_DIR!, 'outbox');
+  let found: Mail[] = [];
+  await expect
+    .poll(
+      () => {
+        const names = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+        found = names.map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as Mail).filter((m) => m.to === email);
+        return found.length;
+      },
+      { message: `mail to ${email}`, timeout: 15_000 },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+/** The confirmation link of an account's sign-up mail. */
+export async function confirmationLink(email: string): Promise<string> {
+  const mails = await mailTo(email);
+  const link = mails.map((m) => /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/.exec(m.text)?.[0]).find(Boolean);
+  expect(link, `confirmation link for ${email}`).toBeTruthy();
+  return link!;
+}
+
+/** Creates a fresh account (API), confirms it from its mail, and leaves the context signed in as it. */
 export async function apiSignUp(request: APIRequestContext, name = `E2E ${rid(2)}`): Promise<Credentials> {
   const who = { name, email: `e2e-${rid()}@test.local`, password: `Pw-${rid(6)}-Aa1` };
   const res = await request.post('/api/auth/sign-up/email', { data: who });
   expect(res.status(), `sign up ${who.email}`).toBe(200);
+  const confirmed = await request.get(await confirmationLink(who.email));
+  expect(confirmed.ok(), `confirm ${who.email}`).toBe(true);
   return who;
+}
+
+/** Signs up in the browser and opens the confirmation link: signed in afterwards. */
+export async function uiSignUp(page: Page, who: Required<Credentials>) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status').getByText(`We sent a message to ${who.email}.`)).toBeVisible();
+  await page.goto(await confirmationLink(who.email));
+  await expect(page.getByTestId('account-name')).toHaveText(who.name);
 }
 
 export async function uiSignIn(page: Page, who: Credentials) {

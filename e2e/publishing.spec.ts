@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/appliance-kit';
-import { test, expect, DEMO, apiSignIn, rid } from './fixtures';
+import { test, expect, DEMO, apiSignIn, rid, uiSignUp } from './fixtures';
 
 const MiB = 1024 * 1024;
 
@@ -62,12 +62,7 @@ test('a new developer publishes an appliance, from sign-up to a public listing',
   const page = await context.newPage();
 
   await test.step('sign up', async () => {
-    await page.goto('/sign-up');
-    await page.getByLabel('Name').fill('Pia Publisher');
-    await page.getByLabel('E-mail').fill(`pia-${id}@test.local`);
-    await page.getByLabel('Password').fill(`Sturdy-${id}-Pass9`);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByTestId('account-name')).toHaveText('Pia Publisher');
+    await uiSignUp(page, { name: 'Pia Publisher', email: `pia-${id}@test.local`, password: `Sturdy-${id}-Pass9` });
   });
 
   await test.step('create the publisher profile', async () => {

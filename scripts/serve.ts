@@ -11,6 +11,7 @@ import path from 'node:path';
 import next from 'next';
 import { hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
 import { repoRoot } from './lib/schema-engine.ts';
+import { strictTransportSecurity } from '../lib/http/security-headers.ts';
 
 // lib/ code is server-only by design; this process is the server (see the hook).
 register('./lib/server-only-hook.mjs', import.meta.url);
@@ -32,6 +33,7 @@ function tokenMatches(header: string | undefined): boolean {
   const want = Buffer.from(metricsToken);
   return given.length === want.length && timingSafeEqual(given, want);
 }
+const hsts = strictTransportSecurity(process.env.PUBLIC_URL);
 
 async function main() {
   if (!hasBuild(repoRoot)) {
@@ -64,6 +66,7 @@ async function main() {
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     req.headers['x-request-id'] = requestId;
     res.setHeader('X-Request-Id', requestId);
+    if (hsts) res.setHeader('strict-transport-security', hsts);
     // While draining, no connection is kept for another request.
     if (isDraining()) res.setHeader('Connection', 'close');
 

@@ -3,7 +3,7 @@
 // the app when the build is missing or stale, then runs the web server and the background worker.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, parseEnv, publicUrl } from '../lib/config/env.ts';
+import { ConfigError, parseEnv, publicUrl, redactSecrets } from '../lib/config/env.ts';
 import { buildIsCurrent } from './lib/build-fingerprint.ts';
 import { orphanGuard } from './lib/orphan-guard.ts';
 import { buildApp, hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
@@ -14,7 +14,7 @@ import { startServices, type RunningServices } from './lib/services.ts';
 const log = (m: string) => console.log(`[start] ${m}`);
 
 function fail(message: string, code = 1): never {
-  console.error(`\n✖ ${message}\n`);
+  console.error(`\n✖ ${redactSecrets(message)}\n`);
   process.exit(code);
 }
 
@@ -149,7 +149,7 @@ async function main() {
     console.log('\n  Press Ctrl-C to stop.\n');
     process.send?.({ type: 'ready', url });
   } catch (e) {
-    console.error(`\n✖ ${(e as Error).message}\n`);
+    console.error(`\n✖ ${redactSecrets((e as Error).message)}\n`);
     await shutdown(1);
   }
 }

@@ -10,6 +10,8 @@ import { runAction } from '@/lib/actions/run-action';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { clientIp } from '@/lib/http/client-ip';
 
+const SIGN_IN_REFUSED = 'That e-mail and password do not match a confirmed account. New accounts sign in once confirmed from the e-mail we sent.';
+
 const perMinute = () => Number(process.env.AUTH_SIGNIN_MAX_PER_MINUTE ?? 10);
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -25,7 +27,9 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
       await getAuth().api.signInEmail({ body: parsed.data, headers: h });
     } catch (e) {
       if (e instanceof APIError && (e.status === 'UNAUTHORIZED' || e.status === 'BAD_REQUEST' || e.status === 'FORBIDDEN')) {
-        return { ok: false, message: 'That e-mail and password do not match an account.', values };
+        // The same words for a wrong password, an unknown address and an unconfirmed account (which
+        // better-auth refuses with 403 and mails the link again): none of them may be told apart.
+        return { ok: false, message: SIGN_IN_REFUSED, values };
       }
       throw e;
     }
@@ -44,23 +48,20 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
     const h = await headers();
     await enforceRateLimit(`sign-up:ip:${clientIp(h)}`, { window: 60, max: perMinute() }, 'sign-ups from your address');
     try {
-      await getAuth().api.signUpEmail({ body: parsed.data, headers: h });
+      // A taken address answers exactly like a new one (see lib/auth/auth.ts): its owner gets a mail instead.
+      await getAuth().api.signUpEmail({ body: { ...parsed.data, callbackURL: next }, headers: h });
     } catch (e) {
       if (e instanceof APIError) {
         const code = (e.body as { code?: string } | undefined)?.code ?? '';
-        if (code.includes('ALREADY_EXISTS') || e.status === 'UNPROCESSABLE_ENTITY') {
-          return { ok: false, message: 'Please check the form.', fields: { email: 'An account with this e-mail already exists. Sign in instead?' }, values };
-        }
         if (code.includes('PASSWORD')) {
           return { ok: false, message: 'Please check the form.', fields: { password: e.message }, values };
         }
       }
       throw e;
     }
-    return { ok: true };
+    return { ok: true, message: `We sent a message to ${parsed.data.email}. Open the link in it to finish creating your account.`, values };
   });
-  if (result.ok) redirect(next);
-  return { ...result, values };
+  return { ...result, values: result.values ?? values };
 }
 
 export async function signOutAction(): Promise<void> {

@@ -35,6 +35,21 @@ export function SignInForm({ next }: { next: string }) {
 
 export function SignUpForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signUpAction, initialActionState);
+  if (state.ok) {
+    return (
+      <div role="status" className="space-y-3 text-center" data-testid="sign-up-sent">
+        <h2 className="text-lg font-semibold text-slate-900">Check your inbox</h2>
+        <p className="text-slate-600">{state.message}</p>
+        <p className="text-sm text-slate-500">
+          Nothing arrived? Look in your spam folder, or{' '}
+          <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
+            sign in
+          </Link>{' '}
+          if you already have an account.
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="next" value={next} />

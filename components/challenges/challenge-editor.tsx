@@ -225,7 +225,10 @@ export function ChallengeEditor({
       <Card>
         <CardHeader title="People’s Choice" description="A public vote per category, in its own window; counts stay hidden until results are published." />
         <div className="grid gap-5 p-5 md:grid-cols-3">
-          <Toggle name="peoplesChoice" label="People’s Choice vote" hint="One vote per signed-in user per category." checked={v.peoplesChoice} disabled={locks.results} onChange={(c) => set('peoplesChoice', c)} />
+          <div className="space-y-3">
+            <Toggle name="peoplesChoice" label="People’s Choice vote" hint="One vote per signed-in user per category." checked={v.peoplesChoice} disabled={locks.results} onChange={(c) => set('peoplesChoice', c)} />
+            <Toggle name="allowSelfVote" label="Entrants may vote for their own entries" hint="Off: the server refuses a vote for an entry of one’s own." checked={v.peoplesChoice && v.allowSelfVote} disabled={locks.results || !v.peoplesChoice} onChange={(c) => set('allowSelfVote', c)} />
+          </div>
           <Field label="Voting opens" name="votingOpensAt" error={err('votingOpensAt')} hint={zoneHint}>
             {(p) => <Input {...p} type="datetime-local" name="votingOpensAt" value={v.votingOpensAt} disabled={!v.peoplesChoice} readOnly={locks.results} onChange={(e) => set('votingOpensAt', e.target.value)} />}
           </Field>

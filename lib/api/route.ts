@@ -3,16 +3,21 @@ import { ZodError } from 'zod';
 import { AppError, isAppError } from '@/lib/errors';
 import { problem } from '@/lib/api/problem';
 import { DEPENDENCY_NAMES, unavailableDependency } from '@/lib/unavailable';
+import { publicUrl } from '@/lib/config/env';
+import { crossSiteWriteRefusal } from '@/lib/http/cross-site';
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 /**
- * Wraps an API route handler: expected errors (AppError, zod) become problem+json with their
- * status; a database or object store that is down or hung is a 503 naming it; anything else is
- * logged and answered with a generic 500.
+ * Wraps an API route handler: a state-changing request another site could have made a browser
+ * send is refused before the handler runs (lib/http/cross-site.ts); expected errors (AppError,
+ * zod) become problem+json with their status; a database or object store that is down or hung
+ * is a 503 naming it; anything else is logged and answered with a generic 500.
  */
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>): Handler<P> {
   return async (request, context) => {
+    const refusal = crossSiteWriteRefusal(request, publicUrl());
+    if (refusal) return problem(403, refusal, { code: 'CROSS_SITE' });
     try {
       return await handler(request, context);
     } catch (e) {

@@ -5,6 +5,8 @@ import { nextCookies } from 'better-auth/next-js';
 import { prismaClient } from '@/lib/db';
 import { env, publicUrl } from '@/lib/config/env';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+import { confirmSignUpMail, existingAccountMail } from '@/lib/auth/account-mail';
+import { sendMail } from '@/lib/mail/send-mail';
 
 function createAuth() {
   const e = env();
@@ -19,11 +21,28 @@ function createAuth() {
     secret: e.AUTH_SECRET,
     trustedOrigins: [base, `http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`],
     database: prismaAdapter(prismaClient(), { provider: 'postgresql' }),
+    // Sign-up never tells whether an address has an account: a new one must be confirmed from
+    // the e-mail it receives (better-auth then answers a taken address with the same synthetic
+    // success), and the owner of a taken address is told by mail instead.
     emailAndPassword: {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      autoSignIn: false,
+      requireEmailVerification: true,
+      onExistingUserSignUp: async ({ user }) => {
+        await sendMail(existingAccountMail(user.email, `${base}/sign-in`));
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      // Signing in before confirming sends the link again.
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 60 * 60,
+      sendVerificationEmail: async ({ user, url }) => {
+        await sendMail(confirmSignUpMail(user.email, user.name, url));
+      },
     },
     user: {
       additionalFields: {

@@ -62,6 +62,7 @@ export const challengeInputSchema = z
     blind: checkbox,
     normalizeScores: checkbox,
     peoplesChoice: checkbox,
+    allowSelfVote: checkbox,
     votingOpensAt: z.string().trim().optional().default(''),
     votingClosesAt: z.string().trim().optional().default(''),
     grandPrize: text(200).default(''),
@@ -108,6 +109,7 @@ export const challengeInputSchema = z
       submissionsOpenAt,
       submissionsCloseAt,
       judgingCloseAt,
+      allowSelfVote: input.peoplesChoice && input.allowSelfVote,
       votingOpensAt: input.peoplesChoice ? votingOpensAt : null,
       votingClosesAt: input.peoplesChoice ? votingClosesAt : null,
     };
@@ -131,7 +133,7 @@ export function slugify(name: string): string {
 
 const FIELDS = [
   'title', 'slug', 'summary', 'rules', 'timeZone', 'submissionsOpenAt', 'submissionsCloseAt', 'judgingCloseAt', 'judgesPerEntry',
-  'entryLimit', 'blind', 'normalizeScores', 'peoplesChoice', 'votingOpensAt', 'votingClosesAt', 'grandPrize',
+  'entryLimit', 'blind', 'normalizeScores', 'peoplesChoice', 'allowSelfVote', 'votingOpensAt', 'votingClosesAt', 'grandPrize',
 ] as const;
 
 /**

@@ -38,6 +38,7 @@ export interface EditorValues {
   blind: boolean;
   normalizeScores: boolean;
   peoplesChoice: boolean;
+  allowSelfVote: boolean;
   votingOpensAt: string;
   votingClosesAt: string;
   grandPrize: string;
@@ -70,6 +71,7 @@ export function newChallengeValues(now = new Date()): EditorValues {
     blind: true,
     normalizeScores: true,
     peoplesChoice: false,
+    allowSelfVote: false,
     votingOpensAt: '',
     votingClosesAt: '',
     grandPrize: '',
@@ -97,6 +99,7 @@ interface StoredChallenge {
   blind: boolean;
   normalizeScores: boolean;
   peoplesChoice: boolean;
+  allowSelfVote: boolean;
   votingOpensAt: Date | null;
   votingClosesAt: Date | null;
   grandPrize: string;
@@ -120,6 +123,7 @@ export function storedChallengeValues(ch: StoredChallenge): EditorValues {
     blind: ch.blind,
     normalizeScores: ch.normalizeScores,
     peoplesChoice: ch.peoplesChoice,
+    allowSelfVote: ch.allowSelfVote,
     votingOpensAt: local(ch.votingOpensAt),
     votingClosesAt: local(ch.votingClosesAt),
     grandPrize: ch.grandPrize,

@@ -1,11 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { isAdmin, type Actor } from '@/lib/auth/roles';
-import { AppError, conflict, notFound } from '@/lib/errors';
+import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { effectiveState, votingOpen } from '@/lib/challenges/logic/state-machine';
 import { entryLabel } from '@/lib/challenges/logic/entry-code';
 import { createRedactor } from '@/lib/challenges/logic/redact';
+import { isOwnEntry } from '@/lib/challenges/logic/own-entry';
 import { AWARD_RULES } from '@/lib/challenges/logic/awards';
 import { loadLeaderboard } from '@/lib/challenges/leaderboard';
 import type { ServiceOptions } from '@/lib/challenges/service-support';
@@ -62,6 +63,7 @@ export async function getPublicChallenge(actor: Actor | null, slug: string, opts
       entryLimit: true,
       normalizeScores: true,
       peoplesChoice: true,
+      allowSelfVote: true,
       votingOpensAt: true,
       votingClosesAt: true,
       grandPrize: true,
@@ -86,9 +88,10 @@ export async function getPublicChallenge(actor: Actor | null, slug: string, opts
           select: {
             id: true,
             categoryId: true,
+            entrantId: true,
             entrant: { select: { name: true, email: true } },
             version: { select: { version: true } },
-            appliance: { select: { name: true, slug: true, summary: true, homepage: true, publisher: { select: { handle: true, displayName: true, url: true } } } },
+            appliance: { select: { name: true, slug: true, summary: true, homepage: true, publisher: { select: { handle: true, displayName: true, url: true, ownerId: true } } } },
           },
         })
       : Promise.resolve([]),
@@ -118,10 +121,12 @@ export async function getPublicChallenge(actor: Actor | null, slug: string, opts
         publisher: hideIdentity ? null : e.appliance.publisher.displayName,
         href: hideIdentity ? null : `/appliances/${e.appliance.publisher.handle}/${e.appliance.slug}`,
         votes: votesBy ? (votesBy.get(e.id) ?? 0) : null,
+        // Only ever true for the caller's own entries: tells them nothing about anyone else's.
+        yours: actor ? isOwnEntry(actor.id, e) : false,
       };
     }),
     voting: ch.peoplesChoice
-      ? { open: voting, opensAt: ch.votingOpensAt, closesAt: ch.votingClosesAt, mine: Object.fromEntries(myVotes.map((v) => [v.categoryId, v.entryId])), countsVisible: published }
+      ? { open: voting, opensAt: ch.votingOpensAt, closesAt: ch.votingClosesAt, selfVote: ch.allowSelfVote, mine: Object.fromEntries(myVotes.map((v) => [v.categoryId, v.entryId])), countsVisible: published }
       : null,
   };
 }
@@ -137,7 +142,7 @@ export async function castVote(actor: Actor, challengeId: string, entryId: strin
   await enforceRateLimit(`vote:${actor.id}`, { window: 60, max: 20 }, 'votes');
   const ch = await db.challenge.findUnique({
     where: { id: challengeId },
-    select: { id: true, state: true, peoplesChoice: true, votingOpensAt: true, votingClosesAt: true, submissionsOpenAt: true, submissionsCloseAt: true, judgingCloseAt: true, timeZone: true },
+    select: { id: true, state: true, peoplesChoice: true, allowSelfVote: true, votingOpensAt: true, votingClosesAt: true, submissionsOpenAt: true, submissionsCloseAt: true, judgingCloseAt: true, timeZone: true },
   });
   if (!ch || ch.state === 'DRAFT') throw notFound('That challenge');
   if (!ch.peoplesChoice) throw conflict('This challenge has no People’s Choice vote.');
@@ -145,8 +150,14 @@ export async function castVote(actor: Actor, challengeId: string, entryId: strin
     const before = ch.votingOpensAt && now < ch.votingOpensAt;
     throw new AppError('CONFLICT', before ? 'People’s Choice voting has not opened yet.' : 'People’s Choice voting is closed.');
   }
-  const entry = await db.entry.findFirst({ where: { id: entryId, challengeId, status: 'ACTIVE' }, select: { id: true, categoryId: true } });
+  const entry = await db.entry.findFirst({
+    where: { id: entryId, challengeId, status: 'ACTIVE' },
+    select: { id: true, categoryId: true, entrantId: true, appliance: { select: { publisher: { select: { ownerId: true } } } } },
+  });
   if (!entry) throw notFound('That entry');
+  if (!ch.allowSelfVote && isOwnEntry(actor.id, entry)) {
+    throw forbidden('This challenge does not let entrants vote for their own entries.');
+  }
   await db.vote.upsert({
     where: { categoryId_userId: { categoryId: entry.categoryId, userId: actor.id } },
     create: { challengeId, categoryId: entry.categoryId, userId: actor.id, entryId: entry.id },

@@ -80,7 +80,7 @@ export async function updateChallenge(actor: Actor, challengeId: string, input: 
           locked.push(
             ['when judging closes', !sameMinute(input.judgingCloseAt, current.judgingCloseAt)],
             ['score normalisation', input.normalizeScores !== current.normalizeScores],
-            ['People’s Choice', input.peoplesChoice !== current.peoplesChoice || !sameMinute(input.votingOpensAt, current.votingOpensAt) || !sameMinute(input.votingClosesAt, current.votingClosesAt)],
+            ['People’s Choice', input.peoplesChoice !== current.peoplesChoice || input.allowSelfVote !== current.allowSelfVote || !sameMinute(input.votingOpensAt, current.votingOpensAt) || !sameMinute(input.votingClosesAt, current.votingClosesAt)],
           );
         }
         const refused = locked.filter(([, differs]) => differs).map(([what]) => what);
@@ -148,6 +148,7 @@ function scalarFields(input: ChallengeInput) {
     blind: input.blind,
     normalizeScores: input.normalizeScores,
     peoplesChoice: input.peoplesChoice,
+    allowSelfVote: input.allowSelfVote,
     votingOpensAt: input.votingOpensAt,
     votingClosesAt: input.votingClosesAt,
     grandPrize: input.grandPrize,

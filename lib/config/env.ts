@@ -16,14 +16,38 @@ const port = z.coerce
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://localhost:9000' });
 
+/**
+ * A URL that may carry a password (DATABASE_URL, SMTP_URL). Its port is checked on its own first,
+ * so `host:99999` is reported as the bad port it is rather than as "not a URL".
+ */
+function urlWithPort(protocol: RegExp, message: string, defaultPort: number) {
+  return z.string().superRefine((value, ctx) => {
+    const authority = /^([a-z][a-z0-9+.-]*):\/\/(?:[^/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?/i.exec(value);
+    if (!authority || !protocol.test(authority[1])) {
+      ctx.addIssue({ code: 'custom', message });
+      return;
+    }
+    const portText = authority[3];
+    if (portText !== undefined && portText !== '') {
+      const n = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+      if (!(n >= 1 && n <= 65535)) {
+        ctx.addIssue({ code: 'custom', message: `has a bad port "${portText}": use a number between 1 and 65535 (the usual one is ${defaultPort})` });
+        return;
+      }
+    }
+    if (!URL.canParse(value)) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+/** Variables whose values are secrets or carry one: never printed as they are. */
+const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'S3_SECRET_ACCESS_KEY', 'DATABASE_URL', 'SMTP_URL']);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   PORT: port.default(3000),
   PUBLIC_URL: httpUrl.optional(),
   DATA_DIR: z.string().min(1).default('.data'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, message: 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/db' })
-    .optional(),
+  DATABASE_URL: urlWithPort(/^postgres(ql)?$/i, 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/db', 5432).optional(),
   S3_ENDPOINT: httpUrl.optional(),
   S3_PUBLIC_ENDPOINT: httpUrl.optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -40,7 +64,7 @@ export const envSchema = z.object({
   // What's inside: scratch disk space for a disk that cannot be read in place (a gzip-compressed box); 0 never copies.
   INSIDE_DISK_BUDGET_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int('must be a whole number of bytes').min(0, 'must be 0 or more').default(4 * GiB),
   WORKER: z.enum(['on', 'off']).default('on'),
-  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  SMTP_URL: urlWithPort(/^smtps?$/i, 'must be an smtp:// or smtps:// URL', 587).optional(),
   MAIL_FROM: z.string().default('Appliance Exchange <no-reply@localhost>'),
   // Background jobs: a worker that stops being heard from for JOB_HEARTBEAT_SECONDS loses its job
   // to another worker; no job runs longer than JOB_EXPIRE_SECONDS (inspection of the largest file).
@@ -84,7 +108,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        return `${name}=${JSON.stringify(cleaned[name] ?? '')} ${issue.message}`;
+        return `${name}=${JSON.stringify(printable(name, cleaned[name] ?? ''))} ${issue.message}`;
       }),
     );
   }
@@ -105,4 +129,46 @@ export function env(): Env {
 
 export function publicUrl(e: Env = env()): string {
   return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+}
+
+/** A variable's value as it may appear in a message: URLs without their password, secrets not at all. */
+function printable(name: string, value: string): string {
+  if (!SECRET_VARIABLES.has(name)) return value;
+  if (name.endsWith('_URL')) return redactUrlPassword(value);
+  return `(hidden, ${value.length} characters)`;
+}
+
+/** `scheme://user:password@host…` → `scheme://user:***@host…`; works on URLs the URL parser refuses too. */
+export function redactUrlPassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*):[^/?#]*@/i, '$1:***@');
+}
+
+/**
+ * A message with every secret of the configuration taken out: the passwords inside DATABASE_URL
+ * and SMTP_URL (as written and URL-decoded), AUTH_SECRET and S3_SECRET_ACCESS_KEY. For anything
+ * printed at start-up, whatever produced it (a driver, the schema engine, a stack trace).
+ */
+export function redactSecrets(message: string, source: Record<string, string | undefined> = process.env): string {
+  const secrets = new Set<string>();
+  for (const name of SECRET_VARIABLES) {
+    const value = source[name];
+    if (!value) continue;
+    if (name.endsWith('_URL')) {
+      const password = /^[a-z][a-z0-9+.-]*:\/\/[^:@/?#]*:([^/?#]*)@/i.exec(value)?.[1];
+      if (password) {
+        secrets.add(password);
+        try {
+          secrets.add(decodeURIComponent(password));
+        } catch {
+          // not percent-encoded: the raw form is enough
+        }
+      }
+    } else {
+      secrets.add(value);
+    }
+  }
+  let out = message;
+  // Longest first, so a secret containing another is taken out whole. Very short ones would blank out ordinary words.
+  for (const secret of [...secrets].filter((x) => x.length >= 3).sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+  return out;
 }

@@ -1,4 +1,7 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '@/lib/config/env';
 
@@ -16,6 +19,7 @@ const globalForMail = globalThis as unknown as { mailTransport?: Transporter };
  */
 export async function sendMail(message: MailMessage): Promise<'sent' | 'logged'> {
   const e = env();
+  if (process.env.MAIL_OUTBOX_DIR) await writeToOutbox(process.env.MAIL_OUTBOX_DIR, message);
   if (!e.SMTP_URL) {
     console.log(`[mail] (no SMTP_URL) to=${message.to} subject=${JSON.stringify(message.subject)}\n${message.text}`);
     return 'logged';
@@ -23,4 +27,14 @@ export async function sendMail(message: MailMessage): Promise<'sent' | 'logged'>
   globalForMail.mailTransport ??= nodemailer.createTransport(e.SMTP_URL);
   await globalForMail.mailTransport.sendMail({ from: e.MAIL_FROM, to: message.to, subject: message.subject, text: message.text });
   return 'sent';
+}
+
+/**
+ * MAIL_OUTBOX_DIR: every message is also written there as one JSON file, so a development
+ * install and the end-to-end tests can open the links a message carries.
+ */
+async function writeToOutbox(dir: string, message: MailMessage): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  const name = `${Date.now()}-${randomBytes(4).toString('hex')}.json`;
+  await fs.writeFile(path.join(dir, name), JSON.stringify({ ...message, at: new Date().toISOString() }), { mode: 0o600 });
 }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { extendS3rverMultipart } from './s3rver-multipart.ts';
+import { extendS3rverRanges } from './s3rver-ranges.ts';
 import { verifySigV4 } from './sigv4-verify.ts';
 
 const require = createRequire(import.meta.url);
@@ -58,6 +59,8 @@ export async function startEmbeddedS3(options: {
   const S3rver = require('s3rver') as S3rverCtor;
   // Resume, abort and clean-up need ListParts, AbortMultipartUpload and ListMultipartUploads.
   extendS3rverMultipart();
+  // Suffix, open and unsatisfiable ranges as S3 answers them.
+  extendS3rverRanges();
   // s3rver checks signatures against its account registry: register our own key pair.
   const account = require('s3rver/lib/models/account.js') as {
     DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void };

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
-import { parseEnv, type Env } from '../../lib/config/env.ts';
+import { parseEnv, redactSecrets, type Env } from '../../lib/config/env.ts';
 import { recoverStaleLock, startEmbeddedPostgres } from './embedded-postgres.ts';
 import { startEmbeddedS3 } from './embedded-s3.ts';
 import { preferPort } from './ports.ts';
@@ -181,6 +181,8 @@ export async function startServices(options: StartOptions = {}): Promise<Running
     };
   } catch (e) {
     await stop();
+    // Whatever failed (a driver, the object store), its message never carries a configured password.
+    if (e instanceof Error) e.message = redactSecrets(e.message, options.source ?? process.env);
     throw e;
   }
 }

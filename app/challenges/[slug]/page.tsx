@@ -132,7 +132,8 @@ export default async function ChallengePage({ params }: { params: Promise<Params
                               <div className="flex shrink-0 items-center gap-3">
                                 {e.votes !== null && <span className="text-sm text-slate-600 tabular-nums">{e.votes} {e.votes === 1 ? 'vote' : 'votes'}</span>}
                                 {myVote && <Badge tone="violet">Your vote</Badge>}
-                                {view.voting?.open && actor && !myVote && (
+                                {e.yours && <Badge tone="slate">Your entry</Badge>}
+                                {view.voting?.open && actor && !myVote && (!e.yours || view.voting.selfVote) && (
                                   <ActionForm action={voteAction} fields={{ challengeId: ch.id, entryId: e.id, slug: ch.slug }} label="Vote" buttonLabel={`Vote for ${e.appliance}`} variant="secondary" inline />
                                 )}
                               </div>

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getAuth } from '@/lib/auth/auth';
 import { actorFromHeaders } from '@/lib/auth/session';
@@ -19,21 +22,54 @@ function post(path: string, body: unknown, ip: string, cookie?: string) {
 
 const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
+const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'apx-outbox-'));
+process.env.MAIL_OUTBOX_DIR = outbox;
+
+/** The messages sent to an address so far (MAIL_OUTBOX_DIR), oldest first. */
+function mailsTo(email: string): { to: string; subject: string; text: string }[] {
+  return fs
+    .readdirSync(outbox)
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(outbox, f), 'utf8')) as { to: string; subject: string; text: string })
+    .filter((m) => m.to === email);
+}
+
+async function waitForMail(email: string, n = 1) {
+  for (let i = 0; i < 100 && mailsTo(email).length < n; i++) await new Promise((r) => setTimeout(r, 50));
+  return mailsTo(email);
+}
+
+function get(url: string) {
+  return getAuth().handler(new Request(url, { headers: { 'x-forwarded-for': ip() } }));
+}
+
 describe('accounts with better-auth', () => {
-  it('signs up, gets an httpOnly session cookie, and is a plain USER', async () => {
+  it('signs up without a session, mails a link that confirms the address and signs in as a plain USER with an httpOnly cookie', async () => {
     const email = `new-${uid()}@test.local`;
-    const res = await post('/sign-up/email', { name: 'New Person', email, password: 'Lovely-Spring-2026' }, ip());
+    const res = await post('/sign-up/email', { name: 'New Person', email, password: 'Lovely-Spring-2026', callbackURL: '/account' }, ip());
     expect(res.status).toBe(200);
-    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(res.headers.get('set-cookie') ?? '').not.toMatch(/session_token=[^;]/);
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerified).toBe(false);
+    // Not usable before confirming: sign-in is refused and sends the link again.
+    expect((await post('/sign-in/email', { email, password: 'Lovely-Spring-2026' }, ip())).status).toBe(403);
+
+    const [mail] = await waitForMail(email);
+    expect(mail.subject).toMatch(/Confirm/);
+    const link = /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    const verified = await get(link!);
+    expect(verified.status).toBe(302);
+    expect(verified.headers.get('location')).toMatch(/^\/account/);
+    const cookie = verified.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/session_token=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).not.toMatch(/Secure/); // PUBLIC_URL is http in tests; https turns Secure on
-    const session = cookie.split(';')[0];
+    const session = /(?:__Secure-)?better-auth\.session_token=[^;]+/.exec(cookie)![0];
     const actor = await actorFromHeaders(new Headers({ cookie: session }));
     expect(actor?.email).toBe(email);
     expect(actor?.roles).toEqual(['USER']);
-    const row = await db.session.findFirst({ where: { user: { email } } });
-    expect(row).not.toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerified).toBe(true);
+    expect((await post('/sign-in/email', { email, password: 'Lovely-Spring-2026' }, ip())).status).toBe(200);
   });
 
   it('refuses a role smuggled into the sign-up body', async () => {
@@ -45,13 +81,27 @@ describe('accounts with better-auth', () => {
     else expect(user).toBeNull();
   });
 
-  it('rejects a taken e-mail and a wrong password', async () => {
-    const email = `dup-${uid()}@test.local`;
-    expect((await post('/sign-up/email', { name: 'A', email, password: 'Lovely-Spring-2026' }, ip())).status).toBe(200);
-    const again = await post('/sign-up/email', { name: 'B', email, password: 'Lovely-Spring-2026' }, ip());
-    expect(again.status).toBeGreaterThanOrEqual(400);
-    expect(again.status).toBeLessThan(500);
-    const wrong = await post('/sign-in/email', { email, password: 'not-the-password' }, ip());
+  it('answers a sign-up with a taken e-mail exactly like a new one, changes nothing, and tells the owner by mail', async () => {
+    const taken = `dup-${uid()}@test.local`;
+    await post('/sign-up/email', { name: 'A', email: taken, password: 'Lovely-Spring-2026' }, ip());
+    const before = await db.user.findUniqueOrThrow({ where: { email: taken }, include: { accounts: true } });
+    const fresh = `fresh-${uid()}@test.local`;
+    const [again, other] = await Promise.all([
+      post('/sign-up/email', { name: 'B', email: taken, password: 'Other-Spring-2027' }, ip()),
+      post('/sign-up/email', { name: 'B', email: fresh, password: 'Other-Spring-2027' }, ip()),
+    ]);
+    expect(again.status).toBe(other.status);
+    const shape = (body: { token: unknown; user: Record<string, unknown> }) => ({ token: body.token, keys: Object.keys(body.user).sort(), name: body.user.name, emailVerified: body.user.emailVerified });
+    expect(shape(await again.json())).toEqual(shape(await other.json()));
+    expect(again.headers.get('set-cookie') ?? '').not.toMatch(/session_token=[^;]/);
+    // The account is untouched: same name, same password.
+    const after = await db.user.findUniqueOrThrow({ where: { email: taken }, include: { accounts: true } });
+    expect(after.name).toBe('A');
+    expect(after.accounts.map((a) => a.password)).toEqual(before.accounts.map((a) => a.password));
+    const mails = await waitForMail(taken, 2);
+    expect(mails.map((m) => m.subject)).toEqual(['Confirm your Appliance Exchange account', 'Someone tried to sign up with your e-mail address']);
+    expect(mails[1].text).not.toMatch(/verify-email/);
+    const wrong = await post('/sign-in/email', { email: taken, password: 'not-the-password' }, ip());
     expect(wrong.status).toBe(401);
   });
 

@@ -78,6 +78,7 @@ export interface ChallengeOptions {
   entryLimit?: number;
   normalize?: boolean;
   peoplesChoice?: { opensAt: Date; closesAt: Date };
+  allowSelfVote?: boolean;
   categories?: string[];
   open?: boolean;
   now?: Date;
@@ -100,6 +101,7 @@ export async function createOpenChallenge(admin: Actor, o: ChallengeOptions = {}
     blind: o.blind ?? true,
     normalizeScores: o.normalize ?? true,
     peoplesChoice: !!o.peoplesChoice,
+    allowSelfVote: o.allowSelfVote ?? false,
     votingOpensAt: o.peoplesChoice?.opensAt.toISOString() ?? '',
     votingClosesAt: o.peoplesChoice?.closesAt.toISOString() ?? '',
     grandPrize: 'A trophy',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, publicUrl } from '@/lib/config/env';
+import { ConfigError, parseEnv, publicUrl, redactSecrets, redactUrlPassword } from '@/lib/config/env';
 
 describe('parseEnv', () => {
   it('applies defaults for a bare environment', () => {
@@ -34,5 +34,58 @@ describe('parseEnv', () => {
 
   it('treats empty strings as unset', () => {
     expect(parseEnv({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+  });
+
+  it('names a bad port in DATABASE_URL as a bad port, and never prints its password', () => {
+    const message = (url: string) => {
+      try {
+        parseEnv({ DATABASE_URL: url });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error(`accepted ${url}`);
+    };
+    for (const [url, port] of [
+      ['postgresql://apx:Sup3r-S3cret@db.internal:99999/apx', '99999'],
+      ['postgres://apx:Sup3r-S3cret@db.internal:54x2/apx', '54x2'],
+      ['postgresql://apx:Sup3r-S3cret@db.internal:0/apx', '0'],
+      ['postgresql://apx:Sup3r-S3cret@[::1]:65536/apx', '65536'],
+    ]) {
+      const m = message(url);
+      expect(m).toContain(`DATABASE_URL=`);
+      expect(m).toContain(`bad port "${port}"`);
+      expect(m).not.toContain('Sup3r-S3cret');
+      expect(m).toContain('apx:***@');
+    }
+    // Not a URL at all, with a password-like part: still no password in the message.
+    expect(message('postgresql://apx:Sup3r-S3cret@')).not.toContain('Sup3r-S3cret');
+    expect(message('mysql://apx:Sup3r-S3cret@db/apx')).not.toContain('Sup3r-S3cret');
+    // A password with an (unencoded) @ in it is hidden whole.
+    expect(message('postgresql://apx:pa@ss-W0rd@db:99999/apx')).not.toMatch(/pa|ss-W0rd/);
+    expect(parseEnv({ DATABASE_URL: 'postgresql://apx:p@db.internal:6432/apx' }).DATABASE_URL).toContain(':6432/');
+  });
+
+  it('never prints secret values, whatever is wrong with them', () => {
+    const short = 'tooShortSecret';
+    expect(() => parseEnv({ AUTH_SECRET: short })).toThrow(/AUTH_SECRET="\(hidden, 14 characters\)"/);
+    expect(() => parseEnv({ AUTH_SECRET: short })).not.toThrow(new RegExp(short));
+    expect(() => parseEnv({ SMTP_URL: 'smtp://mailer:M41l-Pass@smtp.example:70000' })).toThrow(/SMTP_URL="smtp:\/\/mailer:\*\*\*@smtp\.example:70000" has a bad port/);
+  });
+
+  it('takes configured secrets out of any message (driver errors, stack traces)', () => {
+    const source = {
+      DATABASE_URL: 'postgresql://apx:p%40ss%2Fword-1@db:5432/apx',
+      AUTH_SECRET: 'a'.repeat(10) + 'SECRETSECRETSECRETSECRETSECRET',
+      S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG',
+    };
+    const text = `connect to postgresql://apx:p%40ss%2Fword-1@db:5432/apx failed (password "p@ss/word-1"); key wJalrXUtnFEMI/K7MDENG; ${source.AUTH_SECRET}`;
+    const out = redactSecrets(text, source);
+    expect(out).not.toContain('p%40ss');
+    expect(out).not.toContain('p@ss/word-1');
+    expect(out).not.toContain('wJalrXUtnFEMI');
+    expect(out).not.toContain('SECRETSECRET');
+    expect(out).toContain('postgresql://apx:***@db:5432/apx');
+    expect(redactUrlPassword('postgresql://apx:secret@db/apx')).toBe('postgresql://apx:***@db/apx');
+    expect(redactUrlPassword('postgresql://db/apx')).toBe('postgresql://db/apx');
   });
 });

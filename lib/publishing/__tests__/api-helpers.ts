@@ -27,7 +27,9 @@ export interface CallResult {
 }
 
 export async function call<P>(handler: Handler<P>, options: CallOptions<P> = {}): Promise<CallResult> {
-  const headers: Record<string, string> = { ...options.headers };
+  // A session cookie comes from a browser on our own pages: it says so, as every current browser does.
+  const browser: Record<string, string> = options.cookie ? { origin: new URL(process.env.PUBLIC_URL!).origin, 'sec-fetch-site': 'same-origin' } : {};
+  const headers: Record<string, string> = { ...browser, ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
   if (options.body !== undefined) headers['content-type'] ??= 'application/json';

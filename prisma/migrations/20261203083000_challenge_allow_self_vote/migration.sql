@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Challenge" ADD COLUMN     "allowSelfVote" BOOLEAN NOT NULL DEFAULT false;
