@@ -1,16 +1,14 @@
 import type { ReactNode } from 'react';
 import { FileTry } from '@/components/try/file-try';
 import type { ApplianceDetail } from '@/lib/catalog/get-appliance-detail';
+import { TRY_LINE_FORMATS } from '@/lib/try/browser-trial';
 import { getBrowserTrials } from '@/lib/try/get-browser-trials';
 import { ARCH_LABELS, FORMAT_LABELS } from '@/lib/format';
-
-/** Formats a "Try in browser" line is shown for (a disk, or a package holding one). */
-const DISK_FORMATS = new Set(['RAW', 'ISO', 'QCOW2', 'VMDK', 'OVA']);
 
 /** The "Try in browser" line of every verified disk file on the appliance page, by file id. */
 export async function applianceTryCells(detail: ApplianceDetail): Promise<Record<string, ReactNode>> {
   const files = detail.versions.flatMap((v) =>
-    v.files.filter((f) => f.status === 'VERIFIED' && DISK_FORMATS.has(f.format)).map((f) => ({ ...f, version: v.version })),
+    v.files.filter((f) => f.status === 'VERIFIED' && TRY_LINE_FORMATS.has(f.format)).map((f) => ({ ...f, version: v.version })),
   );
   const trials = await getBrowserTrials(files, detail.requirements.memoryMiB);
   const slug = `${detail.publisher.handle}/${detail.slug}`;

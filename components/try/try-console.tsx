@@ -156,7 +156,7 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
         <p className="ml-auto text-xs text-slate-600 tabular-nums" role="status" aria-live="off" data-testid="try-status" data-bytes-fetched={status.fetched} data-disk-size={status.size}>
           {phase === 'starting' && 'Starting… '}
           {phase === 'stopped' && 'Stopped · '}
-          Read {formatBytes(status.fetched)} of {formatBytes(status.size)} ({status.requests} requests) · {elapsed(status.ms)}
+          Read {formatBytes(status.fetched)} of {formatBytes(status.size)} ({status.requests} {status.requests === 1 ? "request" : "requests"}) · {elapsed(status.ms)}
         </p>
       </div>
       {error && (

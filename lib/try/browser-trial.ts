@@ -26,6 +26,9 @@ export type BrowserTrial =
   | { offered: true; medium: TryMedium; memoryMiB: number; memoryCapped: boolean; architectureNote: string | null }
   | { offered: false; reason: string };
 
+/** Formats a try line is shown for: a disk, or a package holding one (packages without a disk are their players' job). */
+export const TRY_LINE_FORMATS: ReadonlySet<string> = new Set(['RAW', 'ISO', 'QCOW2', 'VMDK', 'OVA']);
+
 /** Formats v86 reads directly. */
 const DIRECT: Record<string, TryMedium> = { RAW: 'hda', ISO: 'cdrom' };
 

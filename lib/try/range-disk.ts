@@ -32,6 +32,8 @@ export class RangeDisk {
   private readonly chunk: number;
   private readonly maxChunks: number;
   private readonly chunks = new Map<number, Promise<Uint8Array>>();
+  /** The chunks already received, for v86's synchronous reads (the MBR, for the disk geometry). */
+  private readonly received = new Map<number, Uint8Array>();
   private readonly written = new Map<number, Uint8Array>();
   private fetched = 0;
   private requests = 0;
@@ -82,9 +84,16 @@ export class RangeDisk {
       return hit;
     }
     hit = this.fetchChunk(index);
-    hit.catch(() => this.chunks.delete(index));
+    hit.then(
+      (bytes) => this.chunks.has(index) && this.received.set(index, bytes),
+      () => this.chunks.delete(index),
+    );
     this.chunks.set(index, hit);
-    while (this.chunks.size > this.maxChunks) this.chunks.delete(this.chunks.keys().next().value!);
+    while (this.chunks.size > this.maxChunks) {
+      const oldest = this.chunks.keys().next().value!;
+      this.chunks.delete(oldest);
+      this.received.delete(oldest);
+    }
     return hit;
   }
 
@@ -101,10 +110,32 @@ export class RangeDisk {
       const to = Math.min(offset + len, chunkStart + bytes.length);
       out.set(bytes.subarray(from - chunkStart, to - chunkStart), from - offset);
     });
-    for (let b = Math.floor(offset / BLOCK); b * BLOCK < offset + len; b++) {
+    this.overlayWrites(out, offset);
+    return out;
+  }
+
+  private overlayWrites(out: Uint8Array, offset: number) {
+    for (let b = Math.floor(offset / BLOCK); b * BLOCK < offset + out.length; b++) {
       const block = this.written.get(b);
-      if (block) out.set(block.subarray(Math.max(0, offset - b * BLOCK), Math.min(BLOCK, offset + len - b * BLOCK)), Math.max(0, b * BLOCK - offset));
+      if (block) out.set(block.subarray(Math.max(0, offset - b * BLOCK), Math.min(BLOCK, offset + out.length - b * BLOCK)), Math.max(0, b * BLOCK - offset));
     }
+  }
+
+  /** v86 (0.5.462) reads the first sector this way before it starts; the same as get. */
+  get_and_cache(offset: number, len: number, fn: (bytes: Uint8Array) => void): void {
+    this.get(offset, len, fn);
+  }
+
+  /** v86's synchronous read (the MBR, for the disk geometry): the bytes when already received, else undefined. */
+  get_from_cache(offset: number, len: number): Uint8Array | undefined {
+    const index = Math.floor(offset / this.chunk);
+    if (Math.floor((offset + len - 1) / this.chunk) !== index) return undefined;
+    const bytes = this.received.get(index);
+    if (!bytes) return undefined;
+    const from = offset - index * this.chunk;
+    if (from + len > bytes.length) return undefined;
+    const out = bytes.slice(from, from + len);
+    this.overlayWrites(out, offset);
     return out;
   }
 

@@ -142,3 +142,16 @@ describe('RangeDisk', () => {
     expect(seen).toHaveLength(7);
   });
 });
+
+describe('RangeDisk, as v86 0.5.462 calls it', () => {
+  it('get_and_cache fills what get_from_cache answers synchronously (the MBR for the disk geometry)', async () => {
+    const image = makeRawDisk({ message: 'hello' });
+    const { fetchFn } = fakeStore(image);
+    const disk = new RangeDisk({ size: image.length, currentUrl: async () => 'https://s3/ok', fetch: fetchFn, chunkBytes: 4096 });
+    expect(disk.get_from_cache(0, 512)).toBeUndefined();
+    await new Promise((resolve) => disk.get_and_cache(0, 512, resolve));
+    const mbr = disk.get_from_cache(0, 512)!;
+    expect([mbr[510], mbr[511]]).toEqual([0x55, 0xaa]);
+    expect(disk.get_from_cache(4096 - 256, 512)).toBeUndefined();
+  });
+});
