@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PLAYERS, type Player } from '@/lib/launch';
 import { infoCommand } from './commands/info';
+import { insideCommand } from './commands/inside';
 import { launchCommand } from './commands/launch';
 import { loginCommand, logoutCommand } from './commands/login';
 import { publishCommand } from './commands/publish';
@@ -25,7 +26,8 @@ const EXAMPLES = `Examples:
   apx pull demo-labs/alpine-minimal@3.19 --format qcow2
   apx launch demo-labs/alpine-minimal --player virtualbox --dry-run
   apx login --site https://appliances.example.org
-  apx publish ./my-appliance.ova`;
+  apx publish ./my-appliance.ova
+  apx inside ./my-appliance.ova --sbom sbom.json`;
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -102,6 +104,15 @@ export function buildProgram(io: CliIo, run: (action: (ctx: Context) => Promise<
     .option('--headless', 'no window: QEMU’s serial console is this terminal (automatic without a display)')
     .option('--fresh', 'redo the preparation (unpack, convert): the machine starts from the published disk again')
     .action(act((ctx, reference: string, options: { player?: Player } & Omit<Parameters<typeof launchCommand>[2], 'player'>) => launchCommand(ctx, reference, options)));
+
+  program
+    .command('inside')
+    .description("read the disk inside a local file (OS, kernel, packages, services, security findings) as the site will")
+    .argument('<file>', 'an OVA, OVF zip, VMDK, qcow2, raw disk, ISO or Vagrant box')
+    .option('--sbom <file>', 'also write a CycloneDX 1.6 SBOM (JSON) to this file')
+    .option('--format <format>', 'the format (default: recognised from the content)')
+    .option('--temp-dir <dir>', 'where a compressed box is decompressed (default: the system temp dir)')
+    .action(act((ctx, file: string, options: Parameters<typeof insideCommand>[2]) => insideCommand(ctx, file, options)));
 
   program
     .command('publish')

@@ -51,7 +51,8 @@ export type FindingCode =
   | 'file-too-large'
   | 'symlink-loop'
   | 'not-a-file'
-  | 'disk-invalid';
+  | 'disk-invalid'
+  | 'package-database-unreadable';
 
 export interface InsideFinding {
   code: FindingCode;
