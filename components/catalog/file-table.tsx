@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/catalog/copy-button';
@@ -18,7 +19,7 @@ function Verification({ file }: { file: ApplianceDetailFile }) {
 }
 
 /** One version's files: format, architecture, size, SHA-256 (copyable), verification, download. */
-export function FileTable({ files }: { files: ApplianceDetailFile[] }) {
+export function FileTable({ files, extras }: { files: ApplianceDetailFile[]; extras?: Record<string, ReactNode> }) {
   return (
     <div className="mt-3 overflow-x-auto rounded-lg ring-1 ring-slate-200">
       <table className="w-full text-left text-sm">
@@ -73,6 +74,13 @@ export function FileTable({ files }: { files: ApplianceDetailFile[] }) {
                 )}
               </td>
             </tr>
+            {extras?.[f.id] && (
+              <tr>
+                <td colSpan={5} className="px-3 pb-2.5">
+                  {extras[f.id]}
+                </td>
+              </tr>
+            )}
           </tbody>
         ))}
       </table>

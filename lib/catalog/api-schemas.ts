@@ -196,7 +196,11 @@ export const reviewListSchema = z
   .meta({ id: 'ReviewList' });
 
 export const dailyDownloadsSchema = z
-  .object({ days: z.array(z.object({ day: z.string().meta({ example: '2026-11-25' }), downloads: z.number().int() })), total: z.number().int() })
+  .object({
+    days: z.array(z.object({ day: z.string().meta({ example: '2026-11-25' }), downloads: z.number().int(), tries: z.number().int().meta({ description: '"Try in browser" boots, counted apart from downloads' }) })),
+    total: z.number().int(),
+    totalTries: z.number().int(),
+  })
   .meta({ id: 'DailyDownloads' });
 
 export const vagrantCatalogSchema = z

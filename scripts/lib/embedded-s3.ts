@@ -23,11 +23,14 @@ interface S3rverInstance {
 }
 type S3rverCtor = new (options: Record<string, unknown>) => S3rverInstance;
 
-// What a browser upload needs: presigned PUTs from any origin, and the ETag of each part readable
-// by Uppy to complete the multipart upload.
-export const BROWSER_CORS_XML = `<CORSConfiguration>
+// What browsers need: presigned PUTs for uploads (the ETag of each part readable by Uppy to complete
+// the multipart upload), and Range GETs for "Try in browser" (Content-Range readable). Only from
+// the site's own origin when it is given (npm start gives PUBLIC_URL's); tests and benches use '*'.
+export function browserCorsXml(allowedOrigin = '*'): string {
+  const origin = allowedOrigin.replace(/[<>&"']/g, '');
+  return `<CORSConfiguration>
   <CORSRule>
-    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedOrigin>${origin}</AllowedOrigin>
     <AllowedMethod>GET</AllowedMethod>
     <AllowedMethod>HEAD</AllowedMethod>
     <AllowedMethod>PUT</AllowedMethod>
@@ -36,9 +39,11 @@ export const BROWSER_CORS_XML = `<CORSConfiguration>
     <ExposeHeader>ETag</ExposeHeader>
     <ExposeHeader>Content-Length</ExposeHeader>
     <ExposeHeader>Content-Range</ExposeHeader>
+    <ExposeHeader>Accept-Ranges</ExposeHeader>
     <MaxAgeSeconds>3000</MaxAgeSeconds>
   </CORSRule>
 </CORSConfiguration>`;
+}
 
 export interface EmbeddedS3Handle {
   endpoint: string;
@@ -53,6 +58,8 @@ export async function startEmbeddedS3(options: {
   accessKeyId: string;
   secretAccessKey: string;
   host?: string;
+  /** The one origin browsers may read and write from (the site's); default any. */
+  allowedOrigin?: string;
 }): Promise<EmbeddedS3Handle> {
   const dir = path.resolve(options.dir);
   await fs.mkdir(dir, { recursive: true });
@@ -73,7 +80,7 @@ export async function startEmbeddedS3(options: {
     directory: dir,
     silent: true,
     vhostBuckets: false,
-    configureBuckets: [{ name: options.bucket, configs: [BROWSER_CORS_XML] }],
+    configureBuckets: [{ name: options.bucket, configs: [browserCorsXml(options.allowedOrigin)] }],
   });
   // First of all middleware: only requests signed with our key pair get through (see sigv4-verify.ts).
   const keys = { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey };

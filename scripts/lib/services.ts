@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
-import { parseEnv, redactSecrets, type Env } from '../../lib/config/env.ts';
+import { parseEnv, publicUrl, redactSecrets, type Env } from '../../lib/config/env.ts';
 import { recoverStaleLock, startEmbeddedPostgres } from './embedded-postgres.ts';
 import { startEmbeddedS3 } from './embedded-s3.ts';
 import { preferPort } from './ports.ts';
@@ -54,7 +54,7 @@ export interface StartOptions {
   needS3?: boolean;
 }
 
-async function ensureBucket(client: S3Client, bucket: string, log: (m: string) => void, setCors: boolean) {
+async function ensureBucket(client: S3Client, bucket: string, log: (m: string) => void, setCors: boolean, siteOrigin: string) {
   try {
     await client.send(new HeadBucketCommand({ Bucket: bucket }));
     return;
@@ -71,10 +71,11 @@ async function ensureBucket(client: S3Client, bucket: string, log: (m: string) =
         CORSConfiguration: {
           CORSRules: [
             {
-              AllowedOrigins: ['*'],
+              // Only the site's own pages: uploads (ETag) and "Try in browser" Range reads (Content-Range).
+              AllowedOrigins: [siteOrigin],
               AllowedMethods: ['GET', 'HEAD', 'PUT', 'POST'],
               AllowedHeaders: ['*'],
-              ExposeHeaders: ['ETag'],
+              ExposeHeaders: ['ETag', 'Content-Range', 'Content-Length', 'Accept-Ranges'],
               MaxAgeSeconds: 3000,
             },
           ],
@@ -117,6 +118,7 @@ export async function startServices(options: StartOptions = {}): Promise<Running
       S3_BUCKET: env.S3_BUCKET,
     };
     const embeddedS3 = !env.S3_ENDPOINT;
+    const siteOrigin = new URL(publicUrl(env)).origin;
     if (options.needS3 !== false) {
       if (embeddedS3) {
         const port = await preferPort(env.EMBEDDED_S3_PORT ?? 54330, '0.0.0.0');
@@ -126,6 +128,7 @@ export async function startServices(options: StartOptions = {}): Promise<Running
           bucket: env.S3_BUCKET,
           accessKeyId: secrets.s3AccessKeyId,
           secretAccessKey: secrets.s3SecretAccessKey,
+          allowedOrigin: siteOrigin,
         });
         stops.push(s3Handle.stop);
         Object.assign(s3, {
@@ -152,7 +155,7 @@ export async function startServices(options: StartOptions = {}): Promise<Running
         credentials: { accessKeyId: s3.S3_ACCESS_KEY_ID, secretAccessKey: s3.S3_SECRET_ACCESS_KEY },
       });
       try {
-        await ensureBucket(client, env.S3_BUCKET, log, !embeddedS3);
+        await ensureBucket(client, env.S3_BUCKET, log, !embeddedS3, siteOrigin);
       } catch (e) {
         throw new Error(
           `The object store at ${s3.S3_ENDPOINT} is not reachable or refused bucket ${env.S3_BUCKET}: ${(e as Error).message}`,

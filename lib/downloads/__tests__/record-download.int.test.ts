@@ -66,7 +66,7 @@ describe('recordDownload', () => {
     await recordDownload({ fileId, applianceId, userId: null, ip: '9.9.9.9', at: new Date(today.getTime() - 86_400_000) });
     const chart = await getDailyDownloads(cast.owner, cast.publisher.handle, listing.appliance.slug, 7);
     expect(chart.days).toHaveLength(7);
-    expect(chart.days.at(-1)).toEqual({ day: today.toISOString().slice(0, 10), downloads: 2 });
+    expect(chart.days.at(-1)).toEqual({ day: today.toISOString().slice(0, 10), downloads: 2, tries: 0 });
     expect(chart.days.at(-2)?.downloads).toBe(1);
     expect(chart.total).toBe(3);
     await expect(getDailyDownloads(cast.admin, cast.publisher.handle, listing.appliance.slug, 7)).resolves.toMatchObject({ total: 3 });

@@ -26,6 +26,7 @@ import { safeHttpUrl } from '@/lib/http/safe-url';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatCount, formatDate, formatMemory } from '@/lib/format';
 import { TrophyIcon } from '@/components/challenges/icons';
 import { InsideSection } from '@/components/inside/inside-section';
+import { applianceTryCells } from '@/components/try/try-cells';
 
 type Params = { publisher: string; slug: string };
 type Search = { reviews?: string | string[] };
@@ -102,11 +103,12 @@ export default async function AppliancePage({ params, searchParams }: { params: 
 
   const reviewCursor = typeof reviewCursorParam === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(reviewCursorParam) ? reviewCursorParam : null;
   const seesChart = detail.viewer.isOwner || detail.viewer.isAdmin;
-  const [reviews, own, distribution, chart] = await Promise.all([
+  const [reviews, own, distribution, chart, tryCells] = await Promise.all([
     listReviews(actor, detail.id, { cursor: reviewCursor, limit: 10 }).catch(() => listReviews(actor, detail.id, { limit: 10 })),
     findOwnReview(actor, detail.id),
     reviewDistribution(detail.id),
     seesChart ? getDailyDownloads(actor, detail.publisher.handle, detail.slug, 30) : Promise.resolve(null),
+    applianceTryCells(detail),
   ]);
 
   const recommended = recommendedFile(detail);
@@ -238,7 +240,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
                       <Markdown className="mt-1 text-sm">{v.changelog}</Markdown>
                     </details>
                   )}
-                  {v.files.length > 0 ? <FileTable files={v.files} /> : <p className="mt-2 text-sm text-slate-500">No downloadable files.</p>}
+                  {v.files.length > 0 ? <FileTable files={v.files} extras={tryCells} /> : <p className="mt-2 text-sm text-slate-500">No downloadable files.</p>}
                 </section>
               ))}
               {detail.versions.length === 0 && <p className="px-5 py-6 text-sm text-slate-500">No released versions yet.</p>}
@@ -247,7 +249,10 @@ export default async function AppliancePage({ params, searchParams }: { params: 
 
           {chart && (
             <Card data-testid="downloads-chart">
-              <CardHeader title="Downloads, last 30 days" description={`Counted once per user or address per file per day · ${formatCount(chart.total)} in this period. Only you and admins see this.`} />
+              <CardHeader
+                title="Downloads and tries, last 30 days"
+                description={`Each counted once per user or address per file per day · ${formatCount(chart.total)} downloads and ${formatCount(chart.totalTries)} tries in the browser in this period. Only you and admins see this.`}
+              />
               <div className="px-3 py-4">
                 <DownloadsChart days={chart.days} />
               </div>

@@ -14,6 +14,7 @@ import { getJudgeEntry } from '@/lib/challenges/judge-view';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatMemory } from '@/lib/format';
 import { declareConflictAction, saveScorecardAction } from '@/app/judge/[slug]/actions';
 import { DownloadIcon } from '@/components/challenges/icons';
+import { JudgeTry } from '@/components/try/judge-try';
 
 export const metadata: Metadata = { title: 'Judge an entry' };
 
@@ -83,6 +84,7 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
                       Download
                     </a>
                   </div>
+                  <JudgeTry entryId={entry.id} file={f} title={`${entry.label} · ${FORMAT_LABELS[f.format] ?? f.format}`} requiredMemoryMiB={appliance.requirements.memoryMiB} />
                   <p className="font-mono text-xs break-all text-slate-600">
                     <span className="font-sans text-slate-500">SHA-256 </span>
                     {f.sha256}
