@@ -104,7 +104,7 @@ test.describe('Try in browser', () => {
     await expect(dialog.getByTestId('try-screen').locator('canvas')).toBeVisible();
     await dialog.getByRole('button', { name: 'Reset' }).click();
     await expect(dialog.locator('.xterm-rows')).toContainText('Alpine Minimal 3.19 booted');
-    await dialog.getByRole('button', { name: 'Stop' }).click();
+    await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(dialog.getByTestId('try-console')).toHaveAttribute('data-phase', 'stopped');
     await expect(dialog.getByRole('button', { name: 'Resume' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close and stop the machine' }).click();

@@ -15,7 +15,7 @@ describe('contentSecurityPolicy', () => {
     expect(directive(policy, 'object-src')).toBe("object-src 'none'");
     expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");
     // The browser talks to the public endpoint, not the internal one.
-    expect(directive(policy, 'connect-src')).toBe("connect-src 'self' http://localhost:54330");
+    expect(directive(policy, 'connect-src')).toBe("connect-src 'self' blob: http://localhost:54330");
     expect(policy).not.toContain('127.0.0.1');
     // Over http, upgrading would break the embedded object store.
     expect(policy).not.toContain('upgrade-insecure-requests');

@@ -43,7 +43,7 @@ export function contentSecurityPolicy(nonce: string, s: CspSettings): string {
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' blob: data: ${store}`,
     `font-src 'self'`,
-    `connect-src 'self' ${store}`,
+    `connect-src 'self' blob: ${store}`,
     `media-src 'self' blob: ${store}`,
     `worker-src 'self' blob:`,
     `object-src 'none'`,
