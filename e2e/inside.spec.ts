@@ -109,7 +109,11 @@ test.describe("What's inside", () => {
       // the page is wider than a phone is a layout issue of its own, found by this check too.)
       const box = await inside.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(width);
-      expect(await inside.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const insideWide = await inside.evaluate((el) => {
+        const edge = el.getBoundingClientRect().right;
+        return [...el.querySelectorAll('*')].filter((c) => c.getBoundingClientRect().right > edge + 1).map((c) => `${c.tagName.toLowerCase()} ${c.textContent?.slice(0, 40)}`).slice(0, 5);
+      });
+      expect(insideWide, `wider than the section at ${width}px`).toEqual([]);
       const wide = await page.evaluate((w) => {
         const out: string[] = [];
         for (const el of document.querySelectorAll('body *')) {
