@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect, type Browser } from '@playwright/test';
 import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/appliance-kit';
+import { confirmationLink } from '../e2e/fixtures';
 import { repoRoot, startTopology, type Topology } from './topology';
 
 const MiB = 1024 * 1024;
@@ -95,6 +96,11 @@ test('a developer publishes through the load balancer, every form landing on ano
     await page.getByLabel('E-mail').fill(`tia-${id}@topology.test`);
     await page.getByLabel('Password').fill(`Sturdy-${id}-Pass9`);
     await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('status').getByText(`We sent a message to tia-${id}@topology.test.`)).toBeVisible();
+    // The confirmation link names the load balancer (PUBLIC_URL), whichever node sent the mail.
+    const link = await confirmationLink(`tia-${id}@topology.test`, topo.outbox);
+    expect(link.startsWith(`${topo.proxy.url}/`), link).toBe(true);
+    await page.goto(link);
     await expect(page.getByTestId('account-name')).toHaveText('Tia Topology');
   });
 

@@ -42,6 +42,8 @@ export interface Topology {
   worker: { process: ChildProcess; healthPort: number; output: string[] };
   admin: { email: string; password: string };
   env: Record<string, string>;
+  /** MAIL_OUTBOX_DIR of every node: the mail they sent, one JSON file each. */
+  outbox: string;
   metricsToken: string;
   startNode(name: string): Promise<Node>;
   stopNode(node: Node): Promise<number | null>;
@@ -133,6 +135,10 @@ export async function startTopology(basePort = Number(process.env.TOPOLOGY_PORT 
     });
     log(`S3 (s3rver) on ${s3.endpoint}`);
 
+    // Every node writes the mail it sends (sign-up confirmations) into one folder the test reads.
+    const outbox = mkdtempSync(path.join(os.tmpdir(), 'apx-topology-outbox-'));
+    cleanups.push(async () => rmSync(outbox, { recursive: true, force: true }));
+
     const proxyUrl = `http://localhost:${ports.proxy}`;
     const metricsToken = randomBytes(16).toString('hex');
     // README: the variables every node (and the build) must share.
@@ -153,6 +159,7 @@ export async function startTopology(basePort = Number(process.env.TOPOLOGY_PORT 
       // Every browser of the test signs in from 127.0.0.1.
       AUTH_SIGNIN_MAX_PER_MINUTE: '10000',
       NEXT_TELEMETRY_DISABLED: '1',
+      MAIL_OUTBOX_DIR: outbox,
     };
     const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
       const base: NodeJS.ProcessEnv = { ...process.env, ...env, ...extra };
@@ -239,6 +246,7 @@ export async function startTopology(basePort = Number(process.env.TOPOLOGY_PORT 
       worker: { process: worker, healthPort: ports.worker, output: workerOutput },
       admin: { email: adminEmail, password },
       env,
+      outbox,
       metricsToken,
       startNode,
       stopNode,

@@ -32,8 +32,7 @@ interface Mail {
 }
 
 /** The mail sent to an address so far (the server's MAIL_OUTBOX_DIR), oldest first; waits for at least `count`. */
-export async function mailTo(email: string, count = 1): Promise<Mail[]> {
-  const dir = path.join(process.env.E2E_DATA_DIR!, 'outbox');
+export async function mailTo(email: string, count = 1, dir = path.join(process.env.E2E_DATA_DIR!, 'outbox')): Promise<Mail[]> {
   let found: Mail[] = [];
   await expect
     .poll(
@@ -48,9 +47,9 @@ export async function mailTo(email: string, count = 1): Promise<Mail[]> {
   return found;
 }
 
-/** The confirmation link of an account's sign-up mail. */
-export async function confirmationLink(email: string): Promise<string> {
-  const mails = await mailTo(email);
+/** The confirmation link of an account's sign-up mail (`outbox`: the server's MAIL_OUTBOX_DIR, when not the e2e one). */
+export async function confirmationLink(email: string, outbox?: string): Promise<string> {
+  const mails = await mailTo(email, 1, outbox);
   const link = mails.map((m) => /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/.exec(m.text)?.[0]).find(Boolean);
   expect(link, `confirmation link for ${email}`).toBeTruthy();
   return link!;
