@@ -1,6 +1,7 @@
 // Issue 13's "Done when": README's scale-out recipe on one machine — an external PostgreSQL, one
 // S3, two app nodes on one build, one worker, a load balancer — and the product works through it:
-// every form is submitted to another node than the one that served its page, uploads are verified
+// every form is submitted to another node than the one that served its page (publishing and a
+// whole challenge: open, enter, score, publish), uploads are verified
 // by the separate worker, what one node wrote the other one finds, and a rolling restart under a
 // steady load loses no request.
 import { spawnSync } from 'node:child_process';
@@ -8,9 +9,9 @@ import { randomFillSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, type Browser } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/appliance-kit';
-import { confirmationLink } from '../e2e/fixtures';
+import { apiSignUp, confirmationLink, wallTime } from '../e2e/fixtures';
 import { repoRoot, startTopology, type Topology } from './topology';
 
 const MiB = 1024 * 1024;
@@ -40,6 +41,8 @@ test.describe.configure({ mode: 'serial' });
 
 let topo: Topology;
 let dir: string;
+/** The developer of the publishing test, still signed in, and the appliance they published. */
+let developer: { context: BrowserContext; page: Page; name: string } | undefined;
 test.beforeAll(async () => {
   test.setTimeout(900_000);
   dir = mkdtempSync(path.join(os.tmpdir(), 'apx-topology-files-'));
@@ -47,9 +50,26 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   test.setTimeout(60_000);
+  await developer?.context.close();
   await topo?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Every form since `logStart` went to another node than the one that served its page, and both nodes took part. */
+function expectFormsCrossedNodes(logStart: number, minActions: number) {
+  const entries = topo.proxy.log.slice(logStart);
+  const actions = entries.filter((e) => e.kind === 'action');
+  expect(actions.length).toBeGreaterThanOrEqual(minActions);
+  const summary = actions.map((a) => `${a.path} page:${a.pageNode} form:${a.node} ${a.status}`).join('\n');
+  for (const a of actions) {
+    expect(a.pageNode, `${a.path}: page node known\n${summary}`).toBeDefined();
+    expect(a.node, `${a.path}: submitted to another node than its page`).not.toBe(a.pageNode);
+    expect(a.status, `${a.path}: answered`).toBeLessThan(400);
+  }
+  expect(new Set(actions.map((a) => a.node))).toEqual(new Set(['a', 'b']));
+  expect(new Set(entries.filter((e) => e.kind === 'page').map((e) => e.node))).toEqual(new Set(['a', 'b']));
+  expect(topo.proxy.failures).toEqual([]);
+}
 
 async function newPage(browser: Browser) {
   const context = await browser.newContext({ baseURL: topo.proxy.url });
@@ -149,19 +169,8 @@ test('a developer publishes through the load balancer, every form landing on ano
   });
 
   await test.step('every form went to another node than its page, and both nodes took part', () => {
-    const entries = topo.proxy.log.slice(logStart);
-    const actions = entries.filter((e) => e.kind === 'action');
     // sign up, profile, listing, version, release, submit, sign in, approve
-    expect(actions.length).toBeGreaterThanOrEqual(8);
-    const summary = actions.map((a) => `${a.path} page:${a.pageNode} form:${a.node} ${a.status}`).join('\n');
-    for (const a of actions) {
-      expect(a.pageNode, `${a.path}: page node known\n${summary}`).toBeDefined();
-      expect(a.node, `${a.path}: submitted to another node than its page`).not.toBe(a.pageNode);
-      expect(a.status, `${a.path}: answered`).toBeLessThan(400);
-    }
-    expect(new Set(actions.map((a) => a.node))).toEqual(new Set(['a', 'b']));
-    expect(new Set(entries.filter((e) => e.kind === 'page').map((e) => e.node))).toEqual(new Set(['a', 'b']));
-    expect(topo.proxy.failures).toEqual([]);
+    expectFormsCrossedNodes(logStart, 8);
   });
 
   await test.step('what one node wrote, the other one finds: search on each node directly', async () => {
@@ -177,7 +186,109 @@ test('a developer publishes through the load balancer, every form landing on ano
     const browse = await page.request.get(`${other.url}/browse?q=${encodeURIComponent(name)}`);
     expect(await browse.text()).toContain(name);
   });
-  await context.close();
+  developer = { context, page, name };
+});
+
+test('a challenge through the load balancer: the admin opens it, the developer enters, a judge scores, the results are published', async ({ browser }) => {
+  test.setTimeout(300_000);
+  expect(developer, 'the publishing test ran first and left its appliance').toBeDefined();
+  const dev = developer!;
+  const id = rid();
+  const title = `Topology Cup ${id}`;
+  const zone = 'Europe/Berlin';
+  const hour = 3_600_000;
+  const logStart = topo.proxy.log.length;
+
+  const admin = await newPage(browser);
+  admin.page.on('dialog', (d) => void d.accept());
+  await admin.page.goto('/sign-in');
+  await admin.page.getByLabel('E-mail').fill(topo.admin.email);
+  await admin.page.getByLabel('Password').fill(topo.admin.password);
+  await admin.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(admin.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  const judge = await newPage(browser);
+  const judgeWho = await apiSignUp(judge.page.request, `Topo Judge ${id}`, topo.outbox);
+
+  let slug = '';
+  await test.step('the admin creates the challenge and opens it', async () => {
+    const page = admin.page;
+    await page.goto('/admin/challenges/new');
+    await page.getByLabel('Title').fill(title);
+    slug = await page.getByLabel('Address').inputValue();
+    expect(slug).toBe(`topology-cup-${id}`);
+    await page.getByLabel('Time zone').fill(zone);
+    const now = Date.now();
+    await page.getByLabel('Submissions open').fill(wallTime(new Date(now - hour), zone));
+    await page.getByLabel('Submissions close').fill(wallTime(new Date(now + 3 * 24 * hour), zone));
+    await page.getByLabel('Judging closes').fill(wallTime(new Date(now + 10 * 24 * hour), zone));
+    await page.getByLabel('Judges per entry (k)').fill('1');
+    await page.getByLabel('Name', { exact: true }).fill('Servers');
+    await page.getByLabel('Prize', { exact: true }).fill('A rack');
+    await page.getByLabel('Grand prize').fill('A data centre tour');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/challenges/${slug}$`));
+    await page.getByRole('button', { name: 'Open for entries' }).click();
+    await expect(page.getByTestId('challenge-state')).toHaveText('Open for entries');
+  });
+
+  await test.step('the admin grants the judge role and adds the judge to the panel', async () => {
+    const page = admin.page;
+    await page.goto(`/admin/users?q=${encodeURIComponent(judgeWho.email)}`);
+    await page.getByRole('button', { name: `Grant judge for ${judgeWho.email}` }).click();
+    await expect(page.getByRole('button', { name: `Remove judge for ${judgeWho.email}` })).toBeVisible();
+    await page.goto(`/admin/challenges/${slug}/judges`);
+    await page.getByLabel('Judge’s e-mail address').fill(judgeWho.email);
+    await page.getByRole('button', { name: 'Add to panel' }).click();
+    await expect(page.getByTestId(`judge-row-${judgeWho.email}`)).toBeVisible();
+  });
+
+  await test.step('the developer enters the appliance published through the other test', async () => {
+    await dev.page.goto(`/challenges/${slug}`);
+    await dev.page.getByLabel('Appliance version').selectOption({ label: `${dev.name} 1.0.0 (latest)` });
+    await dev.page.getByLabel('Category').selectOption({ label: 'Servers' });
+    await dev.page.getByLabel('Note to the judges').fill('Two nodes, one answer.');
+    await dev.page.getByRole('button', { name: 'Enter this challenge' }).click();
+    await expect(dev.page.getByTestId('my-entry')).toContainText(dev.name);
+  });
+
+  await test.step('the admin closes submissions; the judge scores blind', async () => {
+    await admin.page.goto(`/admin/challenges/${slug}`);
+    await admin.page.getByRole('button', { name: 'Close submissions now' }).click();
+    await expect(admin.page.getByTestId('challenge-state')).toHaveText('Judging');
+
+    const page = judge.page;
+    await page.goto(`/judge/${slug}`);
+    await page.getByRole('link', { name: new RegExp(dev.name) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: dev.name })).toBeVisible();
+    await expect(page.getByText('Blind judging: the entrant is not shown.')).toBeVisible();
+    await page.getByRole('radio', { name: 'Works out of the box: 9' }).check({ force: true });
+    await page.getByRole('radio', { name: 'Security: 7' }).check({ force: true });
+    await page.getByRole('radio', { name: 'Documentation: 4' }).check({ force: true });
+    await page.getByLabel('Overall comment').fill('Served by two nodes and scored through both.');
+    await page.getByRole('button', { name: 'Submit scores' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Submitted/ })).toBeVisible();
+    await page.goto(`/judge/${slug}`);
+    await expect(page.getByRole('progressbar', { name: 'Scorecards submitted' })).toHaveAttribute('aria-valuenow', '100');
+  });
+
+  await test.step('the admin publishes; the results page on each node names the winner', async () => {
+    await admin.page.goto(`/admin/challenges/${slug}/results`);
+    await expect(admin.page.getByTestId('leaderboard-servers')).toContainText(dev.name);
+    await admin.page.getByRole('button', { name: 'Publish results' }).click();
+    await expect(admin.page.getByRole('heading', { name: 'Published' })).toBeVisible();
+    for (const node of topo.nodes) {
+      const html = await (await dev.page.request.get(`${node.url}/challenges/${slug}/results`)).text();
+      expect(html, `results on node ${node.name}`).toContain(dev.name);
+    }
+  });
+
+  await test.step('every form went to another node than its page', () => {
+    // sign in, create, open, grant, add to panel, enter, close, score, publish
+    expectFormsCrossedNodes(logStart, 9);
+  });
+  await admin.context.close();
+  await judge.context.close();
 });
 
 test('a page of another build reloads instead of failing silently; a failed form shows an error', async ({ browser, request }) => {

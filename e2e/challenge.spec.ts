@@ -6,20 +6,10 @@
 // winners on the results page, the appliance pages and the home page.
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import { makeDemoAppliance } from '../lib/appliance-kit';
-import { test, expect, DEMO, apiSignIn, apiSignUp, rid, type Credentials } from './fixtures';
+import { test, expect, DEMO, apiSignIn, apiSignUp, rid, wallTime, type Credentials } from './fixtures';
 
 const ZONE = 'Asia/Tokyo';
 const HOUR = 3_600_000;
-
-/** A datetime-local value: the wall time of `date` in `timeZone`. */
-function wallTime(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
 
 type ApiResponse = Awaited<ReturnType<APIRequestContext['post']>>;
 

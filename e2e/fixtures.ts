@@ -56,11 +56,11 @@ export async function confirmationLink(email: string, outbox?: string): Promise<
 }
 
 /** Creates a fresh account (API), confirms it from its mail, and leaves the context signed in as it. */
-export async function apiSignUp(request: APIRequestContext, name = `E2E ${rid(2)}`): Promise<Credentials> {
+export async function apiSignUp(request: APIRequestContext, name = `E2E ${rid(2)}`, outbox?: string): Promise<Credentials> {
   const who = { name, email: `e2e-${rid()}@test.local`, password: `Pw-${rid(6)}-Aa1` };
   const res = await request.post('/api/auth/sign-up/email', { data: who });
   expect(res.status(), `sign up ${who.email}`).toBe(200);
-  const confirmed = await request.get(await confirmationLink(who.email));
+  const confirmed = await request.get(await confirmationLink(who.email, outbox));
   expect(confirmed.ok(), `confirm ${who.email}`).toBe(true);
   return who;
 }
@@ -83,6 +83,16 @@ export async function uiSignIn(page: Page, who: Credentials) {
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** A datetime-local value: the wall time of `date` in `timeZone`. */
+export function wallTime(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 export const test = base;
