@@ -12,4 +12,20 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Configuration in one place: the product reads its settings through lib/config/env.ts, which
+    // validates every variable once. NODE_ENV is Next.js's (inlined at build time); handing the
+    // whole environment to a child process (`...process.env`) is not reading a setting.
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: ['lib/config/**', 'lib/cli/**', 'lib/test-support/**', '**/__tests__/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env'][property.name!='NODE_ENV']",
+          message: 'Read settings through env() from lib/config/env.ts (add the variable to its schema), not process.env.',
+        },
+      ],
+    },
+  },
 ]);

@@ -2,15 +2,17 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseTimeouts } from '@/lib/config/database-timeouts';
+import { env } from '@/lib/config/env';
 
 // One client per process, created on first use (never at build time), kept across hot reloads.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export function prismaClient(): PrismaClient {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;
-  const url = process.env.DATABASE_URL;
+  const e = env();
+  const url = e.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...databaseTimeouts() });
+  const adapter = new PrismaPg({ connectionString: url, max: e.DATABASE_POOL_SIZE, ...databaseTimeouts() });
   globalForPrisma.prisma = new PrismaClient({ adapter });
   return globalForPrisma.prisma;
 }

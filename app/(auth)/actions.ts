@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { APIError } from 'better-auth/api';
 import { getAuth } from '@/lib/auth/auth';
+import { env } from '@/lib/config/env';
 import { signInSchema, signUpSchema } from '@/lib/auth/password-policy';
 import { fieldErrors, safeNextPath, type ActionState } from '@/lib/actions/action-state';
 import { runAction } from '@/lib/actions/run-action';
@@ -12,7 +13,7 @@ import { clientIp } from '@/lib/http/client-ip';
 
 const SIGN_IN_REFUSED = 'That e-mail and password do not match a confirmed account. New accounts sign in once confirmed from the e-mail we sent.';
 
-const perMinute = () => Number(process.env.AUTH_SIGNIN_MAX_PER_MINUTE ?? 10);
+const perMinute = () => env().AUTH_SIGNIN_MAX_PER_MINUTE;
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = { email: String(form.get('email') ?? '') };

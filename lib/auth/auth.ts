@@ -14,7 +14,7 @@ function createAuth() {
   if (!e.AUTH_SECRET) {
     throw new Error('AUTH_SECRET is not set (npm start generates one into DATA_DIR in development)');
   }
-  const signInMax = Number(process.env.AUTH_SIGNIN_MAX_PER_MINUTE ?? 10);
+  const signInMax = e.AUTH_SIGNIN_MAX_PER_MINUTE;
   return betterAuth({
     appName: 'Appliance Exchange',
     baseURL: base,

@@ -85,6 +85,19 @@ export const envSchema = z.object({
   SHUTDOWN_DELAY_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(25_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Which process writes a log line: set by the worker script; app nodes are 'app'.
+  APX_ROLE: z.enum(['app', 'worker']).default('app'),
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(1000).default(10),
+  // The download fast path's own connections (scripts/serve.ts).
+  DOWNLOAD_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(1000).default(4),
+  AUTH_SIGNIN_MAX_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(10),
+  // Development and tests: every e-mail is also written here as one JSON file.
+  MAIL_OUTBOX_DIR: z.string().min(1).optional(),
+  // Another copy of SeaBIOS (bios.bin, vgabios-stdvga.bin) for "Try in browser"; default vendor/seabios.
+  V86_BIOS_DIR: z.string().min(1).optional(),
+  // The demo seed: on by default with the embedded services; DEMO_PASSWORD for its accounts (else random).
+  SEED_DEMO: bool.optional(),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
     .string()
     .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && [16, 24, 32].includes(Buffer.from(v, 'base64').length), 'must be a base64 AES key of 16, 24 or 32 bytes (e.g. `openssl rand -base64 32`)')

@@ -2,6 +2,7 @@ import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pg from 'pg';
 import { databaseTimeouts } from '@/lib/config/database-timeouts';
+import { env } from '@/lib/config/env';
 import type { Actor } from '@/lib/auth/roles';
 import { FILE_ACCESS_SQL, fileAccessOf, isIdLike, type FileAccess, type FileAccessRow } from '@/lib/catalog/listing-access';
 import { isPlainlyAnonymous } from '@/lib/http/anonymous';
@@ -21,7 +22,8 @@ const DOWNLOAD_PATH = /^\/api\/v1\/files\/([A-Za-z0-9_-]{1,64})\/download$/;
 let pool: pg.Pool | null = null;
 function connections(): pg.Pool {
   if (!pool) {
-    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DOWNLOAD_POOL_SIZE ?? 4), ...databaseTimeouts() });
+    const e = env();
+    pool = new pg.Pool({ connectionString: e.DATABASE_URL, max: e.DOWNLOAD_POOL_SIZE, ...databaseTimeouts() });
     pool.on('error', (e) => console.error('[downloads] idle connection failed:', e.message));
   }
   return pool;

@@ -1,11 +1,12 @@
 import 'server-only';
+import { env } from '@/lib/config/env';
 import { db } from '@/lib/db';
 import { hashIp } from '@/lib/http/client-ip';
 import { metrics } from '@/lib/observability/metrics';
 
 /** Who a download counts for: the signed-in user, or a salted hash of the address (never the address). */
 export function downloadActorKey(userId: string | null, ip: string): string {
-  return userId ? `u:${userId}` : `ip:${hashIp(ip, process.env.AUTH_SECRET ?? 'apx')}`;
+  return userId ? `u:${userId}` : `ip:${hashIp(ip, env().AUTH_SECRET ?? 'apx')}`;
 }
 
 /** The UTC calendar day of an instant, as YYYY-MM-DD. */

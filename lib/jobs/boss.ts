@@ -33,9 +33,9 @@ export function queueOptions(name: QueueName): QueueOptions {
 }
 
 async function createBoss(role: 'producer' | 'worker'): Promise<PgBoss> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set');
   const e = env();
+  const url = e.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
   // The monitor that fails jobs whose heartbeat stopped runs this often (at most once a minute).
   const monitorSeconds = Math.min(60, e.JOB_HEARTBEAT_SECONDS);
   const boss = new PgBoss({

@@ -19,7 +19,8 @@ const globalForMail = globalThis as unknown as { mailTransport?: Transporter };
  */
 export async function sendMail(message: MailMessage): Promise<'sent' | 'logged'> {
   const e = env();
-  if (process.env.MAIL_OUTBOX_DIR) await writeToOutbox(process.env.MAIL_OUTBOX_DIR, message);
+  const outbox = e.MAIL_OUTBOX_DIR;
+  if (outbox) await writeToOutbox(outbox, message);
   if (!e.SMTP_URL) {
     console.log(`[mail] (no SMTP_URL) to=${message.to} subject=${JSON.stringify(message.subject)}\n${message.text}`);
     return 'logged';

@@ -2,6 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format } from 'node:util';
 import pino, { type Logger } from 'pino';
+import { env } from '@/lib/config/env';
 
 export interface RequestContext {
   requestId: string;
@@ -18,9 +19,10 @@ export function requestContext(): AsyncLocalStorage<RequestContext> {
 
 /** One JSON object a line; every line written while a request is handled carries its requestId. */
 export function logger(): Logger {
+  const e = env();
   g.__apxLogger ??= pino({
-    level: process.env.LOG_LEVEL ?? 'info',
-    base: { pid: process.pid, role: process.env.APX_ROLE ?? 'app' },
+    level: e.LOG_LEVEL,
+    base: { pid: process.pid, role: e.APX_ROLE },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { env } from '@/lib/config/env';
 import { db } from '@/lib/db';
 import type { Actor, RoleName } from '@/lib/auth/roles';
 import { createUserWithPassword } from '@/lib/users/create-user-with-password';
@@ -74,7 +75,7 @@ async function demoUser(email: string) {
 async function ensureJudge(name: string, email: string): Promise<Actor> {
   const existing = await demoUser(email);
   if (existing) return existing;
-  const password = process.env.DEMO_PASSWORD || `${randomBytes(6).toString('base64url')}-${randomBytes(6).toString('base64url')}7`;
+  const password = env().DEMO_PASSWORD || `${randomBytes(6).toString('base64url')}-${randomBytes(6).toString('base64url')}7`;
   const u = await createUserWithPassword({ name, email, password, roles: ['JUDGE'] });
   return actorOf(u);
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { env } from '@/lib/config/env';
 import { db } from '@/lib/db';
 import { putObject } from '@/lib/storage/s3';
 import { makeDemoAppliance, type KitFile } from '@/lib/appliance-kit';
@@ -24,7 +25,7 @@ export interface SeededAccount {
 const DAY = 86_400_000;
 
 function demoPassword(): string {
-  return process.env.DEMO_PASSWORD || `${randomBytes(6).toString('base64url')}-${randomBytes(6).toString('base64url')}7`;
+  return env().DEMO_PASSWORD || `${randomBytes(6).toString('base64url')}-${randomBytes(6).toString('base64url')}7`;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -37,8 +38,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Seeds the demo accounts, catalog and challenge into an empty database; null when not empty. */
 export async function seedIfEmpty(options: { embedded: boolean; log: (m: string) => void }): Promise<{ accounts: SeededAccount[] } | null> {
   if ((await db.user.count()) > 0) return null;
-  const wanted = process.env.SEED_DEMO ?? (options.embedded ? 'true' : 'false');
-  if (wanted !== 'true') {
+  if (!(env().SEED_DEMO ?? options.embedded)) {
     options.log('The database is empty. Create the first admin with `npm run admin:create -- <email>`, or set SEED_DEMO=true for the demo.');
     return null;
   }

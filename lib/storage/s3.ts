@@ -28,14 +28,15 @@ interface StorageConfig {
 }
 
 function config(): StorageConfig {
+  const e = env();
   return {
-    endpoint: process.env.S3_ENDPOINT || undefined,
-    publicEndpoint: process.env.S3_PUBLIC_ENDPOINT || undefined,
-    region: process.env.S3_REGION || 'us-east-1',
-    bucket: process.env.S3_BUCKET || 'appliance-exchange',
-    accessKeyId: process.env.S3_ACCESS_KEY_ID || undefined,
-    secretAccessKey: process.env.S3_SECRET_ACCESS_KEY || undefined,
-    forcePathStyle: (process.env.S3_FORCE_PATH_STYLE ?? 'true') !== 'false',
+    endpoint: e.S3_ENDPOINT,
+    publicEndpoint: e.S3_PUBLIC_ENDPOINT,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? true,
   };
 }
 

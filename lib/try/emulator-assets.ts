@@ -1,6 +1,7 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { env } from '@/lib/config/env';
 
 /*
  * The files the in-browser emulator loads when a try starts: v86's JavaScript module and
@@ -23,7 +24,7 @@ function pathOf(name: EmulatorAssetName): string {
   const dir =
     asset.from === 'v86'
       ? path.join(process.cwd(), 'node_modules', 'v86', 'build')
-      : path.resolve(process.env.V86_BIOS_DIR || path.join(process.cwd(), 'vendor', 'seabios'));
+      : path.resolve(env().V86_BIOS_DIR || path.join(process.cwd(), 'vendor', 'seabios'));
   return path.join(dir, asset.file);
 }
 

@@ -32,6 +32,16 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ S3_BUCKET: 'ab' })).toThrow(/S3_BUCKET/);
   });
 
+  it('validates the settings that lib/ once read from process.env itself', () => {
+    const bare = parseEnv({});
+    expect([bare.DATABASE_POOL_SIZE, bare.DOWNLOAD_POOL_SIZE, bare.AUTH_SIGNIN_MAX_PER_MINUTE, bare.APX_ROLE, bare.SEED_DEMO]).toEqual([10, 4, 10, 'app', undefined]);
+    expect(parseEnv({ SEED_DEMO: 'yes', DATABASE_POOL_SIZE: '25' })).toMatchObject({ SEED_DEMO: true, DATABASE_POOL_SIZE: 25 });
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE="many" must be a number/);
+    expect(() => parseEnv({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+    expect(() => parseEnv({ AUTH_SIGNIN_MAX_PER_MINUTE: '0' })).toThrow(/AUTH_SIGNIN_MAX_PER_MINUTE/);
+    expect(() => parseEnv({ APX_ROLE: 'boss' })).toThrow(/APX_ROLE/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
   });
