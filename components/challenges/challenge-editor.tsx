@@ -6,6 +6,7 @@ import { Field, FormMessage, Input, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
+import { slugify } from '@/lib/text/slugify';
 import type { EditorCategory, EditorCriterion, EditorLocks, EditorValues } from '@/lib/challenges/editor-values';
 
 let counter = 0;
@@ -56,7 +57,7 @@ export function ChallengeEditor({
                 value={v.title}
                 onChange={(e) => {
                   const title = e.target.value;
-                  setV((old) => ({ ...old, title, ...(slugTouched || locks.slug ? {} : { slug: slugFromTitle(title) }) }));
+                  setV((old) => ({ ...old, title, ...(slugTouched || locks.slug ? {} : { slug: slugify(title) }) }));
                 }}
                 required
               />
@@ -246,17 +247,6 @@ export function ChallengeEditor({
       </div>
     </form>
   );
-}
-
-function slugFromTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
 }
 
 function Toggle({ name, label, hint, checked, disabled, onChange }: { name: string; label: string; hint: string; checked: boolean; disabled?: boolean; onChange: (checked: boolean) => void }) {

@@ -3,19 +3,9 @@
 import { useActionState, useState } from 'react';
 import { createListingAction } from '@/app/publish/actions';
 import { initialActionState } from '@/lib/actions/action-state';
+import { slugify } from '@/lib/text/slugify';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-
-function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
-}
 
 export function NewListingForm({ handle, categories }: { handle: string; categories: { slug: string; name: string }[] }) {
   const [state, action, pending] = useActionState(createListingAction, initialActionState);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/challenges/logic/state-machine';
 import { zonedLocalToUtc } from '@/lib/challenges/logic/zoned-time';
 import { isAppError } from '@/lib/errors';
+import { slugify } from '@/lib/text/slugify';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -117,18 +118,9 @@ export const challengeInputSchema = z
 
 export type ChallengeInput = z.output<typeof challengeInputSchema>;
 
-/** A category's slug from its name: lowercase words joined by hyphens. */
-export function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/&/g, ' and ')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'category'
-  );
+/** A category's slug from its name: lowercase words joined by hyphens ("category" when it has none). */
+export function categorySlug(name: string): string {
+  return slugify(name, 60) || 'category';
 }
 
 const FIELDS = [

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { db, Prisma } from '@/lib/db';
 import type { Actor } from '@/lib/auth/roles';
 import { AppError, conflict, notFound } from '@/lib/errors';
-import { slugify, type ChallengeInput } from '@/lib/challenges/challenge-input';
+import { categorySlug, type ChallengeInput } from '@/lib/challenges/challenge-input';
 import { auditChallenge, lockChallenge, requireAdmin, type ServiceOptions, type Tx } from '@/lib/challenges/service-support';
 import { effectiveState } from '@/lib/challenges/logic/state-machine';
 
@@ -109,7 +109,7 @@ export async function updateChallenge(actor: Actor, challengeId: string, input: 
         if (c.id) {
           await tx.challengeCategory.update({ where: { id: c.id }, data: { name: c.name, description: c.description, prize: c.prize, position: i } });
         } else {
-          const slug = uniqueSlug(slugify(c.name), taken);
+          const slug = uniqueSlug(categorySlug(c.name), taken);
           await tx.challengeCategory.create({ data: { challengeId, slug, name: c.name, description: c.description, prize: c.prize, position: i } });
           changed.push(`category added: ${c.name}`);
         }
@@ -177,7 +177,7 @@ function sameMinute(a: Date | null | undefined, b: Date | null | undefined): boo
 
 function categoryRows(list: ChallengeInput['categories']) {
   const taken = new Set<string>();
-  return list.map((c, i) => ({ slug: uniqueSlug(slugify(c.name), taken), name: c.name, description: c.description, prize: c.prize, position: i }));
+  return list.map((c, i) => ({ slug: uniqueSlug(categorySlug(c.name), taken), name: c.name, description: c.description, prize: c.prize, position: i }));
 }
 
 function criterionRow(c: ChallengeInput['criteria'][number], position: number) {

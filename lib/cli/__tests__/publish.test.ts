@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoAppliance, makeOva } from '@/lib/appliance-kit';
 import { makeTempDir } from '@/lib/appliance-kit/__tests__/tools';
 import { EXIT } from '../exit-codes';
-import { listingFromMetadata, slugify } from '../commands/publish';
+import { listingFromMetadata } from '../commands/publish';
 import { FakeSite } from '../test-support/fake-site';
 import { makeCliHome, runCli } from '../test-support/run-cli';
 
@@ -209,12 +209,6 @@ describe('apx publish', () => {
 });
 
 describe('listing fields from metadata', () => {
-  it('slugs are lowercase words joined by dashes', () => {
-    expect(slugify('Hello Appliance')).toBe('hello-appliance');
-    expect(slugify('  Ünïcode & Co. — v2 ')).toBe('unicode-co-v2');
-    expect(slugify('x'.repeat(100))).toHaveLength(60);
-  });
-
   it('product → name and slug, annotation → summary (first paragraph) and description, product URL → homepage', () => {
     expect(listingFromMetadata({ disks: [], networks: [], product: 'Web Box', annotation: 'Serves.\n\nLong text.', productUrl: 'javascript:alert(1)', vendorUrl: 'https://v.example' }, {})).toEqual({
       slug: 'web-box',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { formatBytes, formatMemory } from '@/lib/format';
 import { inspectStream, type ApplianceMetadata, type InspectionReport } from '@/lib/inspect';
 import { guessArchitecture } from '@/lib/uploads/file-types';
+import { slugify } from '@/lib/text/slugify';
 import { isValidVersion } from '@/lib/versions';
 import { ApiError, seg, type ApiClient } from '../api-client';
 import {
@@ -49,17 +50,6 @@ const CONTENT_TYPES: Record<string, string> = {
   ISO: 'application/x-iso9660-image',
 };
 
-/** `Hello Appliance` → `hello-appliance`: what the listing's slug defaults to. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
 
 function firstParagraph(text: string, max: number): string {
   const first = text.trim().split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
