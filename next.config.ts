@@ -23,7 +23,8 @@ const nextConfig: NextConfig = {
   distDir,
   deploymentId: deploymentId(),
   reactStrictMode: true,
-  // `npm run typecheck` (TypeScript 7, part of `npm test`) is the type check; the build need not repeat it.
+  // The build's type check is TypeScript 7's, run first by scripts/lib/production-build.ts (a type
+  // error fails `npm run build` and a building `npm start`); Next.js's own would repeat it slowly.
   typescript: { ignoreBuildErrors: true },
   // Native or runtime-loaded modules stay outside the server bundle.
   serverExternalPackages: ['pg', 'pg-boss', 'sharp', '@aws-sdk/client-s3', '@prisma/adapter-pg', 'pino', 'prom-client', '@cyclonedx/cyclonedx-library', 'ext2fs'],

@@ -1,6 +1,28 @@
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../../lib/config/env.ts';
-import { actionsKeyFromSecret } from '../production-build.ts';
+import { actionsKeyFromSecret, buildApp } from '../production-build.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+describe('buildApp', () => {
+  it('stops at a type error before Next.js builds anything', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'apx-build-types-'));
+    try {
+      symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
+      writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler' }, include: ['*.ts'] }));
+      writeFileSync(path.join(root, 'broken.ts'), "export const port: number = 'three thousand';\n");
+      const lines: string[] = [];
+      await expect(buildApp({ root, env: { NODE_ENV: 'production' }, log: (m) => lines.push(m) })).rejects.toThrow(/type check failed/);
+      expect(lines.join('\n')).not.toContain('Building the app');
+      expect(existsSync(path.join(root, '.next'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
 
 describe('actionsKeyFromSecret', () => {
   it('gives every holder of one AUTH_SECRET the same 256-bit key, in the form Next.js accepts', () => {
