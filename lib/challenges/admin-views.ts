@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/roles';
 import { notFound } from '@/lib/errors';
 import { availableActions, effectiveState } from '@/lib/challenges/logic/state-machine';
 import { entryLabel } from '@/lib/challenges/logic/entry-code';
-import { requireAdmin, type ServiceOptions } from '@/lib/challenges/service-support';
+import { CHALLENGE_CLOCK, requireAdmin, type ServiceOptions } from '@/lib/challenges/service-support';
 
 export async function listAdminChallenges(actor: Actor, opts: ServiceOptions = {}) {
   requireAdmin(actor, 'list challenges');
@@ -15,11 +15,7 @@ export async function listAdminChallenges(actor: Actor, opts: ServiceOptions = {
       id: true,
       slug: true,
       title: true,
-      state: true,
-      timeZone: true,
-      submissionsOpenAt: true,
-      submissionsCloseAt: true,
-      judgingCloseAt: true,
+      ...CHALLENGE_CLOCK,
       _count: { select: { entries: { where: { status: 'ACTIVE' } }, judges: true, categories: true } },
     },
   });
@@ -31,7 +27,7 @@ export async function getAdminChallengeHeader(actor: Actor, slug: string, opts: 
   requireAdmin(actor, 'manage challenges');
   const ch = await db.challenge.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, state: true, submissionsOpenAt: true, submissionsCloseAt: true, judgingCloseAt: true, timeZone: true },
+    select: { id: true, slug: true, title: true, ...CHALLENGE_CLOCK },
   });
   return ch ? { ...ch, effective: effectiveState(ch, opts.now ?? new Date()) } : null;
 }

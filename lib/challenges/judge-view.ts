@@ -9,7 +9,7 @@ import { anonymousFileName, entryLabel } from '@/lib/challenges/logic/entry-code
 import { blindInspection, createRedactor, redactDeep } from '@/lib/challenges/logic/redact';
 import { blindInsideReport } from '@/lib/inside-reports/blind';
 import { asInsideReport } from '@/lib/inside-reports/summary';
-import type { ServiceOptions } from '@/lib/challenges/service-support';
+import { CHALLENGE_CLOCK, type ServiceOptions } from '@/lib/challenges/service-support';
 
 /**
  * Scoring is open while the challenge is JUDGING and before judgingCloseAt (exclusive). A
@@ -35,13 +35,9 @@ const challengeSelect = {
   id: true,
   slug: true,
   title: true,
-  state: true,
+  ...CHALLENGE_CLOCK,
   blind: true,
-  timeZone: true,
   rules: true,
-  submissionsOpenAt: true,
-  submissionsCloseAt: true,
-  judgingCloseAt: true,
   judgesPerEntry: true,
   criteria: { orderBy: [{ position: 'asc' as const }, { id: 'asc' as const }], select: { id: true, name: true, description: true, weight: true, scaleMin: true, scaleMax: true } },
 };

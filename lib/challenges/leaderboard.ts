@@ -5,7 +5,7 @@ import { notFound } from '@/lib/errors';
 import { computeLeaderboard, TIE_BREAK_RULE, type LeaderboardRow, type Scorecard } from '@/lib/challenges/logic/scoring';
 import { entryLabel } from '@/lib/challenges/logic/entry-code';
 import { bestWinner } from '@/lib/challenges/logic/awards';
-import { requireAdmin } from '@/lib/challenges/service-support';
+import { CHALLENGE_CLOCK, requireAdmin } from '@/lib/challenges/service-support';
 
 type Client = Pick<Prisma.TransactionClient, 'challenge' | 'challengeCategory' | 'criterion' | '$queryRaw'>;
 
@@ -108,11 +108,7 @@ export async function getAdminLeaderboard(actor: Actor, slug: string) {
         id: true,
         slug: true,
         title: true,
-        state: true,
-        timeZone: true,
-        submissionsOpenAt: true,
-        submissionsCloseAt: true,
-        judgingCloseAt: true,
+        ...CHALLENGE_CLOCK,
         resultsPublishedAt: true,
         peoplesChoice: true,
         grandPrize: true,

@@ -9,7 +9,7 @@ import { createRedactor } from '@/lib/challenges/logic/redact';
 import { isOwnEntry } from '@/lib/challenges/logic/own-entry';
 import { AWARD_RULES } from '@/lib/challenges/logic/awards';
 import { loadLeaderboard } from '@/lib/challenges/leaderboard';
-import type { ServiceOptions } from '@/lib/challenges/service-support';
+import { CHALLENGE_CLOCK, type ServiceOptions } from '@/lib/challenges/service-support';
 
 /** Challenges the public may see (every one that left DRAFT), newest first, with their state now. */
 export async function listPublicChallenges(opts: ServiceOptions = {}) {
@@ -22,11 +22,7 @@ export async function listPublicChallenges(opts: ServiceOptions = {}) {
       slug: true,
       title: true,
       summary: true,
-      state: true,
-      timeZone: true,
-      submissionsOpenAt: true,
-      submissionsCloseAt: true,
-      judgingCloseAt: true,
+      ...CHALLENGE_CLOCK,
       resultsPublishedAt: true,
       grandPrize: true,
       peoplesChoice: true,
@@ -52,11 +48,7 @@ export async function getPublicChallenge(actor: Actor | null, slug: string, opts
       title: true,
       summary: true,
       rules: true,
-      state: true,
-      timeZone: true,
-      submissionsOpenAt: true,
-      submissionsCloseAt: true,
-      judgingCloseAt: true,
+      ...CHALLENGE_CLOCK,
       resultsPublishedAt: true,
       judgesPerEntry: true,
       blind: true,
@@ -142,7 +134,7 @@ export async function castVote(actor: Actor, challengeId: string, entryId: strin
   await enforceRateLimit(`vote:${actor.id}`, { window: 60, max: 20 }, 'votes');
   const ch = await db.challenge.findUnique({
     where: { id: challengeId },
-    select: { id: true, state: true, peoplesChoice: true, allowSelfVote: true, votingOpensAt: true, votingClosesAt: true, submissionsOpenAt: true, submissionsCloseAt: true, judgingCloseAt: true, timeZone: true },
+    select: { id: true, peoplesChoice: true, allowSelfVote: true, votingOpensAt: true, votingClosesAt: true, ...CHALLENGE_CLOCK },
   });
   if (!ch || ch.state === 'DRAFT') throw notFound('That challenge');
   if (!ch.peoplesChoice) throw conflict('This challenge has no People’s Choice vote.');
@@ -175,12 +167,9 @@ export async function getPublicResults(slug: string) {
       slug: true,
       title: true,
       summary: true,
-      state: true,
-      timeZone: true,
+      ...CHALLENGE_CLOCK,
       grandPrize: true,
       resultsPublishedAt: true,
-      submissionsOpenAt: true,
-      judgingCloseAt: true,
       peoplesChoice: true,
       normalizeScores: true,
       awards: { select: { kind: true, title: true, categoryId: true, entryId: true } },

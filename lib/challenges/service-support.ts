@@ -14,6 +14,15 @@ export interface ServiceOptions {
 
 export type Tx = Prisma.TransactionClient;
 
+/** What a challenge's clock needs (effectiveState, deadlines in its zone): one select for every view. */
+export const CHALLENGE_CLOCK = {
+  state: true,
+  timeZone: true,
+  submissionsOpenAt: true,
+  submissionsCloseAt: true,
+  judgingCloseAt: true,
+} as const satisfies Prisma.ChallengeSelect;
+
 export function requireAdmin(actor: Actor | null, what = 'manage challenges'): asserts actor is Actor {
   if (!actor || !isAdmin(actor)) throw forbidden(`Only admins can ${what}.`);
 }
