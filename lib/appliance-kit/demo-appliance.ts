@@ -24,6 +24,8 @@ export interface DemoApplianceOptions {
   sizeBytes?: number;
   /** The partition's fill (see makeRawDisk). Default zeros. */
   fill?: 'zeros' | 'noise';
+  /** The boot sector echoes what is typed after its message. Default false. */
+  echo?: boolean;
   productUrl?: string;
   vendorUrl?: string;
   annotation?: string;
@@ -106,7 +108,7 @@ export function makeDemoAppliance(opts: DemoApplianceOptions): DemoAppliance {
   const diskName = `${stem}-disk1.vmdk`;
   const ovfName = `${stem}.ovf`;
 
-  const raw = makeRawDisk({ message: opts.message, sizeBytes: opts.sizeBytes ?? MIB, fill: opts.fill });
+  const raw = makeRawDisk({ message: opts.message, sizeBytes: opts.sizeBytes ?? MIB, fill: opts.fill, echo: opts.echo });
   const qcow2 = rawToQcow2(raw);
   const vmdk = rawToStreamOptimizedVmdk(raw, { fileName: diskName });
 

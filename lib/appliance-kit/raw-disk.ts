@@ -12,6 +12,8 @@ export interface RawDiskOptions {
    * reads, so streaming it shows.
    */
   fill?: 'zeros' | 'noise';
+  /** The boot sector echoes serial input and typed keys after its message (see boot-sector.ts). */
+  echo?: boolean;
 }
 
 /** The noise starts this far into the partition, past every filesystem magic a probe looks at. */
@@ -52,7 +54,7 @@ function chs(lba: number): [number, number, number] {
  * A bootable raw disk: the boot sector, an MBR with one active Linux (0x83) partition covering
  * the rest of the disk, zero fill (or noise, see `fill`). Deterministic for the same options.
  */
-export function makeRawDisk({ message, sizeBytes = MIB, fill = 'zeros' }: RawDiskOptions): Uint8Array {
+export function makeRawDisk({ message, sizeBytes = MIB, fill = 'zeros', echo = false }: RawDiskOptions): Uint8Array {
   if (!Number.isSafeInteger(sizeBytes) || sizeBytes % SECTOR_SIZE !== 0 || sizeBytes < 2 * SECTOR_SIZE) {
     throw new RangeError(`disk size must be a whole number of 512-byte sectors, at least 2 (got ${sizeBytes})`);
   }
@@ -60,7 +62,7 @@ export function makeRawDisk({ message, sizeBytes = MIB, fill = 'zeros' }: RawDis
     throw new RangeError(`disk size ${sizeBytes} is above the ${MAX_RAW_DISK_BYTES}-byte limit for generated disks`);
   }
   const disk = new Uint8Array(sizeBytes);
-  disk.set(makeBootSector(message), 0);
+  disk.set(makeBootSector(message, { echo }), 0);
 
   const view = new DataView(disk.buffer, disk.byteOffset, disk.byteLength);
   // Disk signature (Linux shows it in PARTUUID): derived from the inputs to stay deterministic.

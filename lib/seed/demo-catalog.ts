@@ -32,7 +32,7 @@ export interface DemoListing {
   /** The files' declared architecture; default amd64 (the boot sector runs on any PC). */
   architecture?: 'I386';
   /** The disk: its size (default 1 MiB) and whether its partition holds noise (default zeros). */
-  disk?: { sizeMiB: number; fill: 'zeros' | 'noise' };
+  disk?: { sizeMiB: number; fill: 'zeros' | 'noise'; echo: boolean };
   /** Kept out of the demo challenges (whose entries are counted). */
   notInChallenges?: boolean;
 }
@@ -186,11 +186,11 @@ export const DEMO_LISTINGS: DemoListing[] = [
   // The one to try in the browser: a 16 MiB disk (noise past its boot sector, so nothing
   // compresses it away) as a raw disk, a qcow2 and an OVA; booting it reads a few hundred KiB.
   {
-    publisher: 'demo-labs', slug: 'hello-pc', name: 'Hello PC', category: 'os', architecture: 'I386', disk: { sizeMiB: 16, fill: 'noise' }, notInChallenges: true,
+    publisher: 'demo-labs', slug: 'hello-pc', name: 'Hello PC', category: 'os', architecture: 'I386', disk: { sizeMiB: 16, fill: 'noise', echo: true }, notInChallenges: true,
     summary: 'Try it before you download it: a 16 MiB PC disk that boots in your browser tab.',
     description: about(
       'Press **Try in browser** beside any of its files: the raw disk, its qcow2 form or its OVA.',
-      'The tab emulates a 32-bit PC and reads the disk from the store by Range as the machine asks for it, so it boots after a few hundred KiB of a 16 MiB file.',
+      'The tab emulates a 32-bit PC and reads the disk from the store by Range as the machine asks for it, so it boots after a few hundred KiB of a 16 MiB file. Once it has booted, type into its serial console or its screen: it echoes what you type.',
     ),
     tags: ['try-in-browser', 'i386', 'hello-world'], license: 'MIT', cpus: 1, memoryMiB: 32, osId: 1, vmwOsType: 'otherGuest', osDescription: 'Other (32-bit)',
     versions: [{ version: '1.0', changelog: 'First release.', files: ['RAW', 'QCOW2', 'OVA'], daysAgo: 2 }],

@@ -146,7 +146,7 @@ async function seedListing(
       osDescription: listing.osDescription,
       productUrl: `https://example.com/${listing.publisher}/${listing.slug}`,
       annotation: listing.summary,
-      ...(listing.disk ? { sizeBytes: listing.disk.sizeMiB * 1024 * 1024, fill: listing.disk.fill } : {}),
+      ...(listing.disk ? { sizeBytes: listing.disk.sizeMiB * 1024 * 1024, fill: listing.disk.fill, echo: listing.disk.echo } : {}),
     });
     // Only the forms this version offers are made (a box is made when first asked for).
     const byFormat: Record<string, () => KitFile> = { OVA: () => kit.ova, QCOW2: () => kit.qcow2, RAW: () => kit.raw, VAGRANT_BOX: () => kit.box };
