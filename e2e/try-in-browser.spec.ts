@@ -157,6 +157,12 @@ test.describe('Try in browser', () => {
       expect(fetched).toBeLessThan(file.sizeBytes / 16);
       expect(ranges.length).toBeGreaterThan(0);
       expect(ranges.every((r) => /^bytes=\d+-\d+$/.test(r))).toBe(true);
+
+      // Typed into the serial console, echoed back by the guest (the terminal itself never echoes).
+      await dialog.getByTestId('try-terminal').click();
+      await page.keyboard.type(`echo ${format.toLowerCase()}`);
+      await page.keyboard.press('Enter');
+      await expect(dialog.locator('.xterm-rows')).toContainText(`echo ${format.toLowerCase()}`);
       await dialog.getByRole('button', { name: 'Close and stop the machine' }).click();
       await expect(dialog).toBeHidden();
     });
