@@ -188,7 +188,7 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
           {error}
         </p>
       )}
-      <div className="grid gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-label="Screen">
           <h3 className="mb-1 text-xs font-medium text-slate-500 uppercase">Screen · click it to type</h3>
           <div
@@ -196,7 +196,7 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
             tabIndex={0}
             onFocus={() => emulator()?.keyboard_set_enabled(true)}
             onBlur={() => emulator()?.keyboard_set_enabled(false)}
-            className="flex min-h-48 items-center justify-center overflow-auto rounded-md bg-black outline-none focus-visible:ring-2 focus-visible:ring-brand-500 [&>canvas]:max-w-full"
+            className="flex min-h-48 items-center justify-center overflow-auto rounded-md bg-black outline-none focus-visible:ring-2 focus-visible:ring-brand-500 [&>canvas]:h-auto [&>canvas]:max-w-full"
             data-testid="try-screen"
           >
             <div className="whitespace-pre text-white" style={{ font: '14px monospace', lineHeight: '14px' }} />
@@ -205,7 +205,7 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
         </section>
         <section aria-label="Serial console">
           <h3 className="mb-1 text-xs font-medium text-slate-500 uppercase">Serial console (COM1)</h3>
-          <div ref={terminal} className="overflow-hidden rounded-md bg-slate-900 p-1" data-testid="try-terminal" />
+          <div ref={terminal} className="overflow-x-auto rounded-md bg-slate-900 p-1" data-testid="try-terminal" />
         </section>
       </div>
     </div>
