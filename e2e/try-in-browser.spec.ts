@@ -187,6 +187,8 @@ test.describe('Try in browser', () => {
     for (const [width, height] of [[1366, 900], [390, 844]]) {
       await page.setViewportSize({ width, height });
       await page.goto('/appliances/demo-labs/hello-pc');
+      await page.getByTestId(`try-button-${file.id}`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath(`hello-pc-files-${width}.png`) });
       await page.getByTestId(`try-button-${file.id}`).click();
       const dialog = page.getByTestId(`try-${file.id}`).getByTestId('try-dialog');
       await expect(dialog.locator('.xterm-rows')).toContainText('Hello PC 1.0 booted', { timeout: 60_000 });
