@@ -41,7 +41,7 @@ async function pageScripts(page: Page, path: string) {
   for (const url of scripts) {
     const body = await (await page.request.get(url)).text();
     bytes += body.length;
-    if (/xterm-helper-textarea|libv86|v86\.wasm/.test(body) || url.includes('/v86/')) emulator = true;
+    if (/xterm-helper-textarea|libv86|v86\.wasm|qcow2 L1 table|VMDK grain table/.test(body) || url.includes('/v86/')) emulator = true;
   }
   return { bytes, emulator, count: scripts.length };
 }
