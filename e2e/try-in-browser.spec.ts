@@ -1,6 +1,6 @@
 // "Try in browser": a demo appliance boots in the tab (v86 with SeaBIOS), its disk read from the
-// object store by Range, and prints its known line on the serial console; only a sliver of the
-// image is fetched. Files the emulator cannot run say why; unpublished files cannot be tried by
+// object store by Range (raw, and qcow2 and the VMDK inside an OVA through the disk reader), and
+// prints its known line on the serial console; only a sliver of the image is fetched. Files the emulator cannot run say why; unpublished files cannot be tried by
 // anyone but their owner, not even through the endpoint's URL.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { makeRawDisk } from '../lib/appliance-kit';
@@ -41,7 +41,7 @@ async function pageScripts(page: Page, path: string) {
   for (const url of scripts) {
     const body = await (await page.request.get(url)).text();
     bytes += body.length;
-    if (/xterm-helper-textarea|libv86|v86\.wasm/.test(body) || url.includes('/v86/')) emulator = true;
+    if (/xterm-helper-textarea|libv86|v86\.wasm|qcow2 L1 table|VMDK grain table/.test(body) || url.includes('/v86/')) emulator = true;
   }
   return { bytes, emulator, count: scripts.length };
 }
@@ -132,18 +132,73 @@ test.describe('Try in browser', () => {
     expect(foreign.headers()['access-control-allow-origin']).toBeUndefined();
   });
 
-  test('qcow2 and OVA files say why they are not offered yet; the raw one is', async ({ page, request }) => {
+  for (const format of ['RAW', 'QCOW2', 'OVA'] as const) {
+    test(`Hello PC's ${format} form boots in the tab through the disk reader, reading a sliver of its 16 MiB`, async ({ page, request }) => {
+      test.setTimeout(120_000);
+      const file = (await demoFiles(request, 'hello-pc', '1.0')).find((f) => f.format === format)!;
+      expect(file.sizeBytes).toBeGreaterThan(15 * 1024 * 1024);
+      await page.goto('/appliances/demo-labs/hello-pc');
+      const ranges: string[] = [];
+      page.on('request', (r) => {
+        const range = r.headers()['range'];
+        if (range) ranges.push(range);
+      });
+      await page.getByTestId(`try-button-${file.id}`).click();
+      const dialog = page.getByTestId(`try-${file.id}`).getByTestId('try-dialog');
+      await expect(dialog.locator('.xterm-rows')).toContainText('Hello PC 1.0 booted', { timeout: 60_000 });
+      const status = dialog.getByTestId('try-status');
+      await expect(status).toHaveAttribute('data-file-size', String(file.sizeBytes));
+      await expect(status).toHaveAttribute('data-disk-size', String(16 * 1024 * 1024));
+      if (format !== 'RAW') await expect(status).toContainText(format === 'QCOW2' ? /qcow2, 16(\.0)? MiB disk/ : /VMDK \(stream\) in the OVA, 16(\.0)? MiB disk/);
+      const fetched = Number(await status.getAttribute('data-bytes-fetched'));
+      console.log(`[try] ${format}: ${fetched} of ${file.sizeBytes} bytes fetched in ${ranges.length} range requests`);
+      // Booting reads the tables and the boot sector's blocks: far below the image (< 1/16 of it).
+      expect(fetched).toBeGreaterThan(0);
+      expect(fetched).toBeLessThan(file.sizeBytes / 16);
+      expect(ranges.length).toBeGreaterThan(0);
+      expect(ranges.every((r) => /^bytes=\d+-\d+$/.test(r))).toBe(true);
+
+      // Typed into the serial console, echoed back by the guest (the terminal itself never echoes).
+      await dialog.getByTestId('try-terminal').click();
+      await page.keyboard.type(`echo ${format.toLowerCase()}`);
+      await page.keyboard.press('Enter');
+      await expect(dialog.locator('.xterm-rows')).toContainText(`echo ${format.toLowerCase()}`);
+      await dialog.getByRole('button', { name: 'Close and stop the machine' }).click();
+      await expect(dialog).toBeHidden();
+    });
+  }
+
+  test('every form of the demo disks is offered; a Vagrant box gets no try line', async ({ page, request }) => {
     const files = await demoFiles(request, 'alpine-minimal', '3.19');
     await page.goto('/appliances/demo-labs/alpine-minimal');
-    for (const format of ['QCOW2', 'OVA']) {
+    for (const format of ['RAW', 'QCOW2', 'OVA']) {
       const f = files.find((x) => x.format === format)!;
-      await expect(page.getByTestId(`try-unavailable-${f.id}`)).toContainText('not readable in the browser yet');
-      await expect(page.getByTestId(`try-unavailable-${f.id}`)).toContainText(`apx launch demo-labs/alpine-minimal@3.19 --format ${format.toLowerCase()}`);
+      await expect(page.getByTestId(`try-button-${f.id}`)).toBeVisible();
     }
     // A Vagrant box gets no try line at all; its player runs it.
     const box = files.find((x) => x.format === 'VAGRANT_BOX')!;
     await expect(page.getByTestId(`try-${box.id}`)).toHaveCount(0);
     await expect(page.getByTestId(`try-unavailable-${box.id}`)).toHaveCount(0);
+  });
+
+  test('the try console, at 1366 and 390 px', async ({ page, request }, testInfo) => {
+    test.setTimeout(120_000);
+    const file = (await demoFiles(request, 'hello-pc', '1.0')).find((f) => f.format === 'QCOW2')!;
+    for (const [width, height] of [[1366, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto('/appliances/demo-labs/hello-pc');
+      await page.getByTestId(`try-button-${file.id}`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath(`hello-pc-files-${width}.png`) });
+      await page.getByTestId(`try-button-${file.id}`).click();
+      const dialog = page.getByTestId(`try-${file.id}`).getByTestId('try-dialog');
+      await expect(dialog.locator('.xterm-rows')).toContainText('Hello PC 1.0 booted', { timeout: 60_000 });
+      await expect(dialog.getByTestId('try-console')).toHaveAttribute('data-phase', 'running');
+      // Nothing in the dialog is wider than the screen.
+      const overflow = await dialog.evaluate((d) => d.scrollWidth - d.clientWidth);
+      expect(overflow, `the dialog scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: testInfo.outputPath(`try-console-${width}.png`) });
+      await dialog.getByRole('button', { name: 'Close and stop the machine' }).click();
+    }
   });
 
   test('an amd64 system is explained, not offered; an unpublished file cannot be tried by others, even by URL', async ({ browser }) => {

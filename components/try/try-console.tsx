@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { V86, V86Options } from 'v86';
 import { buttonClass } from '@/components/ui/button';
 import { formatBytes } from '@/lib/format';
-import { RangeDisk } from '@/lib/try/range-disk';
+import { openBrowserDisk } from '@/lib/try/browser-disk';
 
 export interface TryConsoleProps {
   sessionUrl: string;
@@ -13,6 +13,7 @@ export interface TryConsoleProps {
 
 interface Session {
   medium: 'hda' | 'cdrom';
+  format: string;
   sizeBytes: number;
   url: string;
   expiresAt: string;
@@ -41,6 +42,9 @@ function elapsed(ms: number): string {
 
 type Phase = 'starting' | 'running' | 'stopped' | 'failed';
 
+/** What the disk is read out of, for the status line. */
+const CONTAINER_LABELS: Record<string, string> = { 'qcow2': 'qcow2', 'vmdk-sparse': 'VMDK', 'vmdk-stream': 'VMDK (stream)' };
+
 /** The running machine: VGA screen (canvas), serial terminal (xterm.js), controls and a status line. */
 export function TryConsole({ sessionUrl }: TryConsoleProps) {
   const screen = useRef<HTMLDivElement>(null);
@@ -48,7 +52,8 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
   const emulatorRef = useRef<V86 | null>(null);
   const [phase, setPhase] = useState<Phase>('starting');
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState({ fetched: 0, size: 0, ms: 0, requests: 0 });
+  const [status, setStatus] = useState({ fetched: 0, fileSize: 0, diskSize: 0, ms: 0, requests: 0 });
+  const [source, setSource] = useState<string | null>(null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -75,13 +80,22 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
         }
         return session.url;
       };
-      const disk = new RangeDisk({ size: session.sizeBytes, currentUrl, signal: abort.signal, onError: (e) => fail(`Reading the disk failed: ${e.message}`) });
-
-      const [{ V86: V86Ctor }, { Terminal }] = await Promise.all([
+      const started = Date.now();
+      // The disk's tables and the emulator's code load side by side.
+      const [disk, { V86: V86Ctor }, { Terminal }] = await Promise.all([
+        openBrowserDisk({
+          format: session.format,
+          sizeBytes: session.sizeBytes,
+          url: currentUrl,
+          signal: abort.signal,
+          onError: (e) => fail(`Reading the disk failed: ${e.message}`),
+        }),
         import(/* webpackIgnore: true */ /* turbopackIgnore: true */ V86_MODULE) as Promise<{ V86: new (o: V86Options) => V86 }>,
         import('@xterm/xterm'),
       ]);
       if (disposed) return;
+      const via = CONTAINER_LABELS[disk.container];
+      setSource(via ? `${disk.inPackage ? `${via} in the OVA` : via}, ${formatBytes(disk.diskSize)} disk` : disk.inPackage ? `disk in the OVA, ${formatBytes(disk.diskSize)}` : null);
 
       term = new Terminal({ convertEol: true, rows: 12, fontSize: 13, fontFamily: 'ui-monospace, monospace', theme: { background: '#0f172a' } });
       term.open(terminal.current!);
@@ -98,7 +112,7 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
         autostart: true,
       };
       // v86 takes any object with load/get/set as a disk (its starter's own check).
-      (options as Record<string, unknown>)[session.medium] = disk;
+      (options as Record<string, unknown>)[disk.medium] = disk.v86;
       emulator = new V86Ctor(options);
       emulatorRef.current = emulator;
       // Keys go to the screen only while it has the focus; the terminal sends its own.
@@ -108,8 +122,9 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
       emulator.add_listener('emulator-started', () => !disposed && setPhase('running'));
       emulator.add_listener('emulator-stopped', () => !disposed && setPhase((p) => (p === 'failed' ? p : 'stopped')));
 
-      const started = Date.now();
-      timer = setInterval(() => setStatus({ fetched: disk.bytesFetched(), size: disk.byteLength, ms: Date.now() - started, requests: disk.rangeRequests() }), 500);
+      const tick = () => setStatus({ fetched: disk.bytesFetched(), fileSize: session.sizeBytes, diskSize: disk.diskSize, ms: Date.now() - started, requests: disk.requests() });
+      tick();
+      timer = setInterval(tick, 500);
     }
 
     function dispose() {
@@ -153,10 +168,19 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
             Stop
           </button>
         )}
-        <p className="ml-auto text-xs text-slate-600 tabular-nums" role="status" aria-live="off" data-testid="try-status" data-bytes-fetched={status.fetched} data-disk-size={status.size}>
+        <p
+          className="ml-auto text-xs text-slate-600 tabular-nums"
+          role="status"
+          aria-live="off"
+          data-testid="try-status"
+          data-bytes-fetched={status.fetched}
+          data-file-size={status.fileSize}
+          data-disk-size={status.diskSize}
+        >
           {phase === 'starting' && 'Starting… '}
           {phase === 'stopped' && 'Stopped · '}
-          Read {formatBytes(status.fetched)} of {formatBytes(status.size)} ({status.requests} {status.requests === 1 ? "request" : "requests"}) · {elapsed(status.ms)}
+          Read {formatBytes(status.fetched)} of {formatBytes(status.fileSize)} ({status.requests} {status.requests === 1 ? 'request' : 'requests'})
+          {source && ` · ${source}`} · {elapsed(status.ms)}
         </p>
       </div>
       {error && (
@@ -164,7 +188,7 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
           {error}
         </p>
       )}
-      <div className="grid gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-label="Screen">
           <h3 className="mb-1 text-xs font-medium text-slate-500 uppercase">Screen · click it to type</h3>
           <div
@@ -172,7 +196,7 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
             tabIndex={0}
             onFocus={() => emulator()?.keyboard_set_enabled(true)}
             onBlur={() => emulator()?.keyboard_set_enabled(false)}
-            className="flex min-h-48 items-center justify-center overflow-auto rounded-md bg-black outline-none focus-visible:ring-2 focus-visible:ring-brand-500 [&>canvas]:max-w-full"
+            className="flex min-h-48 items-center justify-center overflow-auto rounded-md bg-black outline-none focus-visible:ring-2 focus-visible:ring-brand-500 [&>canvas]:h-auto [&>canvas]:max-w-full"
             data-testid="try-screen"
           >
             <div className="whitespace-pre text-white" style={{ font: '14px monospace', lineHeight: '14px' }} />
@@ -181,7 +205,7 @@ export function TryConsole({ sessionUrl }: TryConsoleProps) {
         </section>
         <section aria-label="Serial console">
           <h3 className="mb-1 text-xs font-medium text-slate-500 uppercase">Serial console (COM1)</h3>
-          <div ref={terminal} className="overflow-hidden rounded-md bg-slate-900 p-1" data-testid="try-terminal" />
+          <div ref={terminal} className="overflow-x-auto rounded-md bg-slate-900 p-1" data-testid="try-terminal" />
         </section>
       </div>
     </div>

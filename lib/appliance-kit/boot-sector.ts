@@ -78,7 +78,7 @@ function outb(a: Assembler, port: number, value: number): void {
  * The program, without its message. The message (NUL-terminated) is placed right after it and
  * addressed through the `msg` label.
  */
-function assembleProgram(): Assembler {
+function assembleProgram(echo = false): Assembler {
   const a = new Assembler();
   a.ins('cli', 0xfa)
     .ins('xor ax, ax', 0x31, 0xc0)
@@ -130,43 +130,85 @@ function assembleProgram(): Assembler {
     .ins('mov bx, 0x0007', 0xbb, 0x07, 0x00) // page 0, light grey
     .ins('int 0x10', 0xcd, 0x10)
     .rel8('jmp short bios_next', 0xeb, 'bios_next')
-    .label('done')
-    .ins('cli', 0xfa)
-    .label('halt')
-    .ins('hlt', 0xf4)
-    .rel8('jmp short halt', 0xeb, 'halt')
-    .label('msg');
+    .label('done');
+  if (echo) assembleEcho(a);
+  else a.ins('cli', 0xfa).label('halt').ins('hlt', 0xf4).rel8('jmp short halt', 0xeb, 'halt');
+  a.label('msg');
   return a;
 }
 
+/**
+ * After the message: echo what arrives, serial input back to the serial port and keys typed on
+ * the keyboard to the screen (Enter as CR LF), sleeping in `hlt` between timer ticks. Interrupts
+ * go on only now, after the line is out (see the note on SeaBIOS's serial console above).
+ */
+function assembleEcho(a: Assembler): void {
+  a.ins('sti', 0xfb)
+    .label('idle')
+    .ins('hlt', 0xf4)
+    .label('poll')
+    .ins('mov dx, 0x3fd', 0xba, lo(COM1 + 5), hi(COM1 + 5)) // LSR
+    .ins('in al, dx', 0xec)
+    .ins('test al, 1', 0xa8, 0x01) // data ready
+    .rel8('jz kbd', 0x74, 'kbd')
+    .ins('mov dx, 0x3f8', 0xba, lo(COM1), hi(COM1))
+    .ins('in al, dx', 0xec)
+    .ins('out dx, al', 0xee)
+    .ins('cmp al, 0x0d', 0x3c, 0x0d)
+    .rel8('jnz poll', 0x75, 'poll')
+    .ins('mov al, 0x0a', 0xb0, 0x0a)
+    .ins('out dx, al', 0xee)
+    .rel8('jmp short poll', 0xeb, 'poll')
+    .label('kbd')
+    .ins('mov ah, 1', 0xb4, 0x01) // a key waiting?
+    .ins('int 0x16', 0xcd, 0x16)
+    .rel8('jz idle', 0x74, 'idle')
+    .ins('xor ah, ah', 0x30, 0xe4) // read it
+    .ins('int 0x16', 0xcd, 0x16)
+    .ins('test al, al', 0x84, 0xc0) // no ASCII (arrows, function keys): ignored
+    .rel8('jz poll', 0x74, 'poll')
+    .ins('mov ah, 0x0e', 0xb4, 0x0e)
+    .ins('mov bx, 0x0007', 0xbb, 0x07, 0x00)
+    .ins('int 0x10', 0xcd, 0x10)
+    .ins('cmp al, 0x0d', 0x3c, 0x0d)
+    .rel8('jnz poll', 0x75, 'poll')
+    .ins('mov ax, 0x0e0a', 0xb8, 0x0a, 0x0e)
+    .ins('int 0x10', 0xcd, 0x10)
+    .rel8('jmp short poll', 0xeb, 'poll');
+}
+
 const PROGRAM_LENGTH = assembleProgram().bytes.length;
+const ECHO_PROGRAM_LENGTH = assembleProgram(true).bytes.length;
 
 /** Longest message that fits: code + message + CR LF NUL must stay below the disk signature. */
 export const MAX_BOOT_MESSAGE_LENGTH = CODE_AND_MESSAGE_LIMIT - PROGRAM_LENGTH - 3;
+/** The same with the echo loop (a longer program). */
+export const MAX_ECHO_BOOT_MESSAGE_LENGTH = CODE_AND_MESSAGE_LIMIT - ECHO_PROGRAM_LENGTH - 3;
 
 /** Throws unless `message` is 1..MAX_BOOT_MESSAGE_LENGTH printable ASCII characters. */
-export function validateBootMessage(message: string): void {
+export function validateBootMessage(message: string, max = MAX_BOOT_MESSAGE_LENGTH): void {
   if (typeof message !== 'string' || message.length === 0) {
     throw new RangeError('boot message must be a non-empty string');
   }
   if (!/^[\x20-\x7e]+$/.test(message)) {
     throw new RangeError('boot message must be printable ASCII (0x20-0x7e): no control characters, no Unicode');
   }
-  if (message.length > MAX_BOOT_MESSAGE_LENGTH) {
+  if (message.length > max) {
     throw new RangeError(
-      `boot message is ${message.length} characters; at most ${MAX_BOOT_MESSAGE_LENGTH} fit in the boot sector`,
+      `boot message is ${message.length} characters; at most ${max} fit in the boot sector`,
     );
   }
 }
 
 /**
  * A 512-byte boot sector: sets up COM1, writes `message` + CR LF to it (polling the THR-empty
- * bit), prints the same through BIOS int 10h teletype, then `cli; hlt` forever. Bytes 440-509
- * (disk signature and partition table) are left zero for `makeRawDisk` to fill.
+ * bit), prints the same through BIOS int 10h teletype, then `cli; hlt` forever, or with `echo`
+ * echoes serial input and typed keys (see assembleEcho). Bytes 440-509 (disk signature and
+ * partition table) are left zero for `makeRawDisk` to fill.
  */
-export function makeBootSector(message: string): Uint8Array {
-  validateBootMessage(message);
-  const program = assembleProgram();
+export function makeBootSector(message: string, { echo = false }: { echo?: boolean } = {}): Uint8Array {
+  validateBootMessage(message, echo ? MAX_ECHO_BOOT_MESSAGE_LENGTH : MAX_BOOT_MESSAGE_LENGTH);
+  const program = assembleProgram(echo);
   for (let i = 0; i < message.length; i++) program.bytes.push(message.charCodeAt(i));
   program.bytes.push(0x0d, 0x0a, 0x00);
   const code = program.resolve();

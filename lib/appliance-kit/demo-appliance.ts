@@ -22,6 +22,10 @@ export interface DemoApplianceOptions {
   osDescription?: string;
   /** Raw disk size. Default 1 MiB. */
   sizeBytes?: number;
+  /** The partition's fill (see makeRawDisk). Default zeros. */
+  fill?: 'zeros' | 'noise';
+  /** The boot sector echoes what is typed after its message. Default false. */
+  echo?: boolean;
   productUrl?: string;
   vendorUrl?: string;
   annotation?: string;
@@ -104,7 +108,7 @@ export function makeDemoAppliance(opts: DemoApplianceOptions): DemoAppliance {
   const diskName = `${stem}-disk1.vmdk`;
   const ovfName = `${stem}.ovf`;
 
-  const raw = makeRawDisk({ message: opts.message, sizeBytes: opts.sizeBytes ?? MIB });
+  const raw = makeRawDisk({ message: opts.message, sizeBytes: opts.sizeBytes ?? MIB, fill: opts.fill, echo: opts.echo });
   const qcow2 = rawToQcow2(raw);
   const vmdk = rawToStreamOptimizedVmdk(raw, { fileName: diskName });
 
@@ -124,16 +128,23 @@ export function makeDemoAppliance(opts: DemoApplianceOptions): DemoAppliance {
   };
   const ovf = makeOvf({ ...system, disks: [{ fileName: diskName, fileSize: vmdk.length, capacityBytes: raw.length }] });
   const ova = makeOva({ ovf, ovfName, disks: [{ name: diskName, bytes: vmdk }], manifest: opts.manifest, mtime: opts.mtime });
-  const box = makeVagrantBox({ provider: 'libvirt', disk: raw, system, mtime: opts.mtime });
-  const virtualboxBox = makeVagrantBox({ provider: 'virtualbox', disk: raw, system, mtime: opts.mtime });
+  // The boxes (gzip-compressed, the slowest forms to make) are made when first asked for.
+  let box: KitFile | undefined;
+  let virtualboxBox: KitFile | undefined;
 
   return {
     raw: file(`${stem}.img`, 'RAW', raw),
     qcow2: file(`${stem}.qcow2`, 'QCOW2', qcow2),
     vmdk: file(`${stem}.vmdk`, 'VMDK', vmdk),
     ova: file(`${stem}.ova`, 'OVA', ova, { diskNames: [diskName] }),
-    box: file(`${stem}-libvirt.box`, 'VAGRANT_BOX', box, { provider: 'libvirt' }),
-    virtualboxBox: file(`${stem}-virtualbox.box`, 'VAGRANT_BOX', virtualboxBox, { provider: 'virtualbox' }),
+    get box() {
+      return (box ??= file(`${stem}-libvirt.box`, 'VAGRANT_BOX', makeVagrantBox({ provider: 'libvirt', disk: raw, system, mtime: opts.mtime }), { provider: 'libvirt' }));
+    },
+    get virtualboxBox() {
+      return (virtualboxBox ??= file(`${stem}-virtualbox.box`, 'VAGRANT_BOX', makeVagrantBox({ provider: 'virtualbox', disk: raw, system, mtime: opts.mtime }), {
+        provider: 'virtualbox',
+      }));
+    },
     ovf,
     ovfName,
     message: opts.message,

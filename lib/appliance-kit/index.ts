@@ -3,7 +3,7 @@
  * disk, qcow2, streamOptimized VMDK, OVF, OVA and Vagrant boxes. Used by the demo seed, tests and
  * the CLI's end-to-end test; nothing here needs qemu or an assembler at run time.
  */
-export { makeBootSector, MAX_BOOT_MESSAGE_LENGTH, validateBootMessage } from './boot-sector';
+export { makeBootSector, MAX_BOOT_MESSAGE_LENGTH, MAX_ECHO_BOOT_MESSAGE_LENGTH, validateBootMessage } from './boot-sector';
 export { makeRawDisk, type RawDiskOptions } from './raw-disk';
 export { rawToQcow2, type Qcow2Options } from './qcow2';
 export { rawToStreamOptimizedVmdk, type StreamOptimizedVmdkOptions } from './vmdk';

@@ -29,6 +29,12 @@ export interface DemoListing {
   osDescription: string;
   versions: DemoVersion[];
   featured?: boolean;
+  /** The files' declared architecture; default amd64 (the boot sector runs on any PC). */
+  architecture?: 'I386';
+  /** The disk: its size (default 1 MiB) and whether its partition holds noise (default zeros). */
+  disk?: { sizeMiB: number; fill: 'zeros' | 'noise'; echo: boolean };
+  /** Kept out of the demo challenges (whose entries are counted). */
+  notInChallenges?: boolean;
 }
 
 export const DEMO_CATEGORIES = [
@@ -177,6 +183,18 @@ export const DEMO_LISTINGS: DemoListing[] = [
       { version: '3.19', changelog: 'Smaller.', files: ['RAW', 'QCOW2', 'OVA', 'VAGRANT_BOX'], daysAgo: 5 },
     ],
   },
+  // The one to try in the browser: a 16 MiB disk (noise past its boot sector, so nothing
+  // compresses it away) as a raw disk, a qcow2 and an OVA; booting it reads a few hundred KiB.
+  {
+    publisher: 'demo-labs', slug: 'hello-pc', name: 'Hello PC', category: 'os', architecture: 'I386', disk: { sizeMiB: 16, fill: 'noise', echo: true }, notInChallenges: true,
+    summary: 'Try it before you download it: a 16 MiB PC disk that boots in your browser tab.',
+    description: about(
+      'Press **Try in browser** beside any of its files: the raw disk, its qcow2 form or its OVA.',
+      'The tab emulates a 32-bit PC and reads the disk from the store by Range as the machine asks for it, so it boots after a few hundred KiB of a 16 MiB file. Once it has booted, type into its serial console or its screen: it echoes what you type.',
+    ),
+    tags: ['try-in-browser', 'i386', 'hello-world'], license: 'MIT', cpus: 1, memoryMiB: 32, osId: 1, vmwOsType: 'otherGuest', osDescription: 'Other (32-bit)',
+    versions: [{ version: '1.0', changelog: 'First release.', files: ['RAW', 'QCOW2', 'OVA'], daysAgo: 2 }],
+  },
   {
     publisher: 'stackworks', slug: 'debian-base', name: 'Debian Base', category: 'os',
     summary: 'A minimal Debian with cloud-init, ready for your configuration management.',
@@ -211,3 +229,6 @@ Use **What's inside** to search the inventory, and download the CycloneDX SBOM f
 
 /** The listings with a real root filesystem: shown in the catalog, kept out of the demo challenges (whose entries are counted). */
 export const ROOTFS_DEMO_SLUGS = DEMO_LISTINGS.filter((l) => l.versions.some((v) => v.rootfs)).map((l) => l.slug);
+
+/** The listings the demo challenges leave out: those with a real root filesystem, and the one to try in the browser. */
+export const NON_CHALLENGE_DEMO_SLUGS = DEMO_LISTINGS.filter((l) => l.notInChallenges || l.versions.some((v) => v.rootfs)).map((l) => l.slug);

@@ -13,7 +13,7 @@ import { saveScorecard } from '@/lib/challenges/save-scorecard';
 import { castVote } from '@/lib/challenges/public-views';
 import { publishResults } from '@/lib/challenges/publish-results';
 import { createRandom } from '@/lib/challenges/logic/prng';
-import { DEMO_PUBLISHERS, ROOTFS_DEMO_SLUGS } from '@/lib/seed/demo-catalog';
+import { DEMO_PUBLISHERS, NON_CHALLENGE_DEMO_SLUGS } from '@/lib/seed/demo-catalog';
 
 /*
  * The demo's two challenges, run through the same services as the product (with the clock set
@@ -83,7 +83,7 @@ async function ensureJudge(name: string, email: string): Promise<Actor> {
 /** The demo catalog's appliances, each with the version its owner entered: the oldest released one with a verified file. */
 async function entryVersions() {
   const appliances = await db.appliance.findMany({
-    where: { status: 'PUBLISHED', slug: { notIn: ROOTFS_DEMO_SLUGS }, publisher: { handle: { in: DEMO_PUBLISHERS.map((p) => p.handle) } } },
+    where: { status: 'PUBLISHED', slug: { notIn: NON_CHALLENGE_DEMO_SLUGS }, publisher: { handle: { in: DEMO_PUBLISHERS.map((p) => p.handle) } } },
     orderBy: { slug: 'asc' },
     select: {
       id: true,

@@ -146,8 +146,10 @@ async function seedListing(
       osDescription: listing.osDescription,
       productUrl: `https://example.com/${listing.publisher}/${listing.slug}`,
       annotation: listing.summary,
+      ...(listing.disk ? { sizeBytes: listing.disk.sizeMiB * 1024 * 1024, fill: listing.disk.fill, echo: listing.disk.echo } : {}),
     });
-    const byFormat: Record<string, KitFile> = { OVA: kit.ova, QCOW2: kit.qcow2, RAW: kit.raw, VAGRANT_BOX: kit.box };
+    // Only the forms this version offers are made (a box is made when first asked for).
+    const byFormat: Record<string, () => KitFile> = { OVA: () => kit.ova, QCOW2: () => kit.qcow2, RAW: () => kit.raw, VAGRANT_BOX: () => kit.box };
     if (v.rootfs && ctx.rootfs) {
       try {
         const rootfs = await makeInsideDemoAppliance({
@@ -162,13 +164,13 @@ async function seedListing(
             annotation: listing.summary,
             productUrl: `https://example.com/${listing.publisher}/${listing.slug}`,
           });
-        Object.assign(byFormat, { RAW: rootfs.raw, QCOW2: rootfs.qcow2, OVA: rootfs.ova });
+        Object.assign(byFormat, { RAW: () => rootfs.raw, QCOW2: () => rootfs.qcow2, OVA: () => rootfs.ova });
       } catch (e) {
         ctx.log(`${listing.name} ${v.version}: no real root filesystem (${(e as Error).message.split('\n')[0]}); seeding the boot sector only.`);
       }
     }
     for (const format of v.files) {
-      const f = byFormat[format];
+      const f = byFormat[format]();
       const fileId = randomUUID().replaceAll('-', '');
       const objectKey = fileObjectKey({ applianceId: appliance.id, versionId: version.id, fileId, fileName: f.fileName });
       await putObject(objectKey, f.bytes, CONTENT_TYPES[format]);
@@ -177,7 +179,7 @@ async function seedListing(
           id: fileId,
           versionId: version.id,
           format,
-          architecture: 'AMD64',
+          architecture: listing.architecture ?? 'AMD64',
           provider: f.provider ?? '',
           fileName: f.fileName,
           sizeBytes: BigInt(f.sizeBytes),

@@ -10,8 +10,9 @@ export interface TrialFacts extends TrialFile {
   sizeBytes: number;
 }
 
-/** Probing is needed only where the declared architecture alone would refuse a raw disk. */
-const needsProbe = (f: TrialFile) => f.format === 'RAW' && f.status === 'VERIFIED' && f.downloadable && f.architecture.toUpperCase() !== 'ARM64';
+/** Probing reads the disk: raw disks (is it boot code only?) and every container (can the browser read it?). ISOs boot as they are. */
+const PROBED = new Set(['RAW', 'QCOW2', 'VMDK', 'OVA']);
+const needsProbe = (f: TrialFile) => PROBED.has(f.format) && f.status === 'VERIFIED' && f.downloadable && f.architecture.toUpperCase() !== 'ARM64';
 
 export async function decideTrial(file: TrialFacts, requiredMemoryMiB: number | null): Promise<BrowserTrial> {
   const probe = needsProbe(file) ? await probeFile(file) : null;

@@ -18,6 +18,8 @@ export interface TrySession {
   fileId: string;
   applianceId: string;
   medium: TryMedium;
+  /** The stored file's format: how the browser reads the disk out of it. */
+  format: string;
   sizeBytes: number;
   /** Presigned GET of the disk, read by Range. */
   url: string;
@@ -50,6 +52,7 @@ async function sessionFor(f: Awaited<ReturnType<typeof loadFacts>>, url: string,
     fileId: f.id,
     applianceId: f.version.appliance.id,
     medium: trial.medium,
+    format: f.format,
     sizeBytes: Number(f.sizeBytes),
     url,
     expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(),

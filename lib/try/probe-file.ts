@@ -1,11 +1,14 @@
 import 'server-only';
+import { cachedSource } from '@/lib/inside/sources/cached-source';
 import { getObjectStream } from '@/lib/storage/s3';
-import { probeGuest, type GuestProbe } from '@/lib/try/probe-guest';
+import type { DiskProbe } from '@/lib/try/browser-trial';
+import { probeTryDisk } from '@/lib/try/open-try-disk';
 
 /** A stored object read by Range GETs, each read bounded by what was asked. */
 function objectSource(objectKey: string, size: number) {
   return {
     size,
+    name: 'the file',
     async read(offset: number, length: number): Promise<Uint8Array> {
       const end = Math.min(size, offset + length) - 1;
       if (end < offset) return new Uint8Array(0);
@@ -24,18 +27,20 @@ function objectSource(objectKey: string, size: number) {
 }
 
 // A verified file's bytes never change (its SHA-256 is fixed), so one look per file and process.
-const globalForProbes = globalThis as unknown as { guestProbes?: Map<string, Promise<GuestProbe | null>> };
-const probes = (globalForProbes.guestProbes ??= new Map());
+const globalForProbes = globalThis as unknown as { tryDiskProbes?: Map<string, Promise<DiskProbe | null>> };
+const probes = (globalForProbes.tryDiskProbes ??= new Map());
 
 /**
- * What is on a verified raw disk: boot code only, or a filesystem (see probe-guest.ts). A few
- * small Range reads on the first call; null when the object store could not answer (then the
- * declared architecture decides).
+ * What the browser would find in a verified file: whether the disk reader reads it (qcow2, VMDK,
+ * an OVA's disk) and whether its disk holds boot code only or a filesystem (probe-guest.ts). A
+ * few small Range reads (64 KiB blocks) on the first call; null when the object store could not
+ * answer (then the declared architecture decides).
  */
-export function probeFile(file: { id: string; objectKey: string; sizeBytes: number }): Promise<GuestProbe | null> {
+export function probeFile(file: { id: string; objectKey: string; sizeBytes: number; format: string }): Promise<DiskProbe | null> {
   let hit = probes.get(file.id);
   if (!hit) {
-    hit = probeGuest(objectSource(file.objectKey, file.sizeBytes)).catch((e: unknown) => {
+    const cached = cachedSource(objectSource(file.objectKey, file.sizeBytes), { blockSize: 64 * 1024, maxBlocks: 32 });
+    hit = probeTryDisk(cached, file.format, { bytesFetched: () => cached.bytesFetched() }).catch((e: unknown) => {
       console.error(`[try] probing file ${file.id} failed:`, e);
       probes.delete(file.id);
       return null;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeBootSector, MAX_BOOT_MESSAGE_LENGTH } from '../boot-sector';
+import { makeBootSector, MAX_BOOT_MESSAGE_LENGTH, MAX_ECHO_BOOT_MESSAGE_LENGTH } from '../boot-sector';
 
 /**
  * The same program as nasm source: `nasm -f bin` assembles it in the test, and the hand-assembled
@@ -75,10 +75,51 @@ halt:
 msg:
 `;
 
-function nasmProgram(): string {
+/** The echo variant: the same up to `done:`, then the echo loop instead of the halt. */
+const NASM_ECHO_SOURCE = NASM_SOURCE.replace(
+  /\ndone:\n[\s\S]*$/,
+  `
+done:
+  sti
+idle:
+  hlt
+poll:
+  mov dx, 0x3fd
+  in al, dx
+  test al, 1
+  jz kbd
+  mov dx, 0x3f8
+  in al, dx
+  out dx, al
+  cmp al, 0x0d
+  jnz poll
+  mov al, 0x0a
+  out dx, al
+  jmp short poll
+kbd:
+  mov ah, 1
+  int 0x16
+  jz idle
+  xor ah, ah
+  int 0x16
+  test al, al
+  jz poll
+  mov ah, 0x0e
+  mov bx, 0x0007
+  int 0x10
+  cmp al, 0x0d
+  jnz poll
+  mov ax, 0x0e0a
+  int 0x10
+  jmp short poll
+msg:
+`,
+);
+
+function nasmProgram(source = NASM_SOURCE): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'boot-asm-'));
   try {
-    writeFileSync(path.join(dir, 'boot.asm'), NASM_SOURCE);
+    writeFileSync(path.join(dir, 'boot.asm'), source);
     execFileSync('nasm', ['-f', 'bin', '-o', path.join(dir, 'boot.bin'), path.join(dir, 'boot.asm')]);
     return readFileSync(path.join(dir, 'boot.bin')).toString('hex');
   } finally {
@@ -100,6 +141,16 @@ describe('makeBootSector', () => {
     expect(tail).toBe(`${message}\r\n\0`);
     expect(sector.subarray(programLength + message.length + 3, 510).every((b) => b === 0)).toBe(true);
     expect([sector[510], sector[511]]).toEqual([0x55, 0xaa]);
+  });
+
+  it('with echo: the nasm-assembled echo loop follows the message output, and the longest message still fits', () => {
+    const echoHex = nasmProgram(NASM_ECHO_SOURCE);
+    expect(echoHex).not.toBe(NASM_PROGRAM_HEX);
+    const sector = makeBootSector('Hello PC', { echo: true });
+    expect(hex(sector.subarray(0, echoHex.length / 2))).toBe(echoHex);
+    expect(MAX_ECHO_BOOT_MESSAGE_LENGTH).toBeLessThan(MAX_BOOT_MESSAGE_LENGTH);
+    expect(makeBootSector('x'.repeat(MAX_ECHO_BOOT_MESSAGE_LENGTH), { echo: true }).subarray(440, 510).every((b) => b === 0)).toBe(true);
+    expect(() => makeBootSector('x'.repeat(MAX_ECHO_BOOT_MESSAGE_LENGTH + 1), { echo: true })).toThrow(/at most \d+ fit/);
   });
 
   it('leaves the disk signature and partition table (bytes 440-509) zero even for the longest message', () => {

@@ -23,6 +23,17 @@ describe('makeRawDisk', () => {
     expect(partition(disk)).toEqual({ status: 0x80, type: 0x83, start: 2048, sectors: 16384 - 2048 });
   });
 
+  it('noise fill: the partition past its first 128 KiB is deterministic bytes that do not compress', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const a = makeRawDisk({ message: 'hi', sizeBytes: 4 * 1024 * 1024, fill: 'noise' });
+    const start = 2048 * 512 + 128 * 1024;
+    expect(a.subarray(512, start).every((b) => b === 0)).toBe(true);
+    const tail = a.subarray(start);
+    expect(deflateSync(tail).length).toBeGreaterThan(tail.length * 0.99);
+    expect(makeRawDisk({ message: 'hi', sizeBytes: 4 * 1024 * 1024, fill: 'noise' })).toEqual(a);
+    expect(makeRawDisk({ message: 'ho', sizeBytes: 4 * 1024 * 1024, fill: 'noise' }).subarray(start, start + 64)).not.toEqual(tail.subarray(0, 64));
+  });
+
   it('is a raw image qemu-img reads at its full size', async () => {
     const tmp = await makeTempDir('raw-disk');
     try {

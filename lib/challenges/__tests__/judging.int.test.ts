@@ -13,6 +13,10 @@ import { GET as getEntryApi } from '@/app/api/v1/judging/entries/[entryId]/route
 import { PUT as putScorecardApi } from '@/app/api/v1/judging/entries/[entryId]/scorecard/route';
 import { GET as downloadApi } from '@/app/api/v1/judging/entries/[entryId]/files/[fileId]/download/route';
 import { GET as workspaceApi } from '@/app/api/v1/judging/challenges/[slug]/route';
+import { POST as judgeTryApi } from '@/app/api/v1/judging/entries/[entryId]/files/[fileId]/try/route';
+import { makeDemoAppliance } from '@/lib/appliance-kit';
+import { putObject } from '@/lib/storage/s3';
+import { openBrowserDisk } from '@/lib/try/browser-disk';
 import { createAdmin, createJudges, createOpenChallenge, enterDevelopers, loadChallenge } from './challenge-fixtures';
 
 vi.mock('@/lib/jobs/boss', async (original) => ({ ...(await original<typeof import('@/lib/jobs/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
@@ -231,6 +235,38 @@ describe('blind judging', () => {
     const denied = await call(downloadApi, `/api/v1/judging/entries/${entryId}/files/${fileId}/download`, { entryId, fileId }, { headers: await bearer(stranger.actor) });
     expect(denied.status).toBe(404);
     await expect(getJudgeDownloadUrl(dev.actor, entryId, fileId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a judge tries an entry’s OVA in the browser: the session reads the anonymous copy and names nobody', async () => {
+    const { judges, assignments, devs } = await judgingChallenge({ entries: 1, judges: 1, k: 1, bytes: true });
+    const dev = devs[0];
+    const entryId = assignments[0].entryId;
+    const fileId = dev.file.id;
+    const secrets = [dev.user.name, dev.user.email, dev.publisher.handle, dev.publisher.displayName];
+    // A real OVA (boot sector in a streamOptimized VMDK) in place of the fixture's placeholder bytes.
+    const kit = makeDemoAppliance({ name: 'Entry Kit', vendor: 'Entry Kit Vendor', version: '1.0.0', message: 'entry booted' });
+    const { objectKey } = await db.applianceFile.findUniqueOrThrow({ where: { id: fileId }, select: { objectKey: true } });
+    await putObject(objectKey, kit.ova.bytes, 'application/x-tar');
+    await db.applianceFile.update({ where: { id: fileId }, data: { sizeBytes: BigInt(kit.ova.sizeBytes) } });
+
+    const res = await call(judgeTryApi, `/api/v1/judging/entries/${entryId}/files/${fileId}/try`, { entryId, fileId }, { method: 'POST', headers: await bearer(judges[0].actor) });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    for (const s of secrets) expect(decodeURIComponent(text).toLowerCase(), `leaks ${s}`).not.toContain(s.toLowerCase());
+    const session = JSON.parse(text) as { url: string; format: string; sizeBytes: number; medium: string };
+    expect(session).toMatchObject({ format: 'OVA', medium: 'hda', sizeBytes: kit.ova.sizeBytes });
+    expect(new URL(session.url).pathname).toContain(`/judging/${entryId}/`);
+
+    // What the judge's browser then does: the disk inside the OVA, read by Range from that copy.
+    const disk = await openBrowserDisk({ format: session.format, sizeBytes: session.sizeBytes, url: session.url });
+    expect(disk.container).toBe('vmdk-stream');
+    const mbr = await new Promise<Uint8Array>((resolve) => disk.v86.get(0, 512, resolve));
+    expect(mbr).toEqual(kit.raw.bytes.slice(0, 512));
+
+    // Anyone not assigned: not found.
+    const stranger = await createTestUser({ roles: ['JUDGE'] });
+    const denied = await call(judgeTryApi, `/api/v1/judging/entries/${entryId}/files/${fileId}/try`, { entryId, fileId }, { method: 'POST', headers: await bearer(stranger.actor) });
+    expect(denied.status).toBe(404);
   });
 
   it('names the entrant when the challenge is not blind', async () => {

@@ -1,3 +1,5 @@
+import type { ByteSource } from '../types';
+
 /** A member of an OVA (tar) or OVF zip whose bytes sit, uncompressed, at a known offset. */
 export interface PackageMember {
   name: string;
@@ -40,4 +42,17 @@ export function pickDiskMember(members: PackageMember[], ovf: string | null): { 
     }
   }
   return { member: members.find((m) => DISK_NAME.test(m.name)) };
+}
+
+/** The largest OVF descriptor read to find the disk; a real one is a few KiB. */
+export const MAX_OVF_BYTES = 4 * 1024 * 1024;
+
+/** The package's first disk member: reads the OVF descriptor (when there is one, ≤ 4 MiB) and picks by it. */
+export async function findDiskMember(source: ByteSource, members: PackageMember[]): Promise<{ member?: PackageMember; compressed?: boolean }> {
+  const ovfMember = members.find((m) => /\.ovf$/i.test(m.name) && m.stored);
+  let ovf: string | null = null;
+  if (ovfMember && ovfMember.size <= MAX_OVF_BYTES) {
+    ovf = new TextDecoder().decode(await source.read(ovfMember.offset, ovfMember.size));
+  }
+  return pickDiskMember(members, ovf);
 }

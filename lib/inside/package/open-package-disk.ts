@@ -2,7 +2,7 @@ import { openDisk } from '../disk/open-disk';
 import { cachedSource, type CachedSourceOptions } from '../sources/cached-source';
 import { subSource } from '../sources/sub-source';
 import type { ByteSource, VirtualDisk } from '../types';
-import { pickDiskMember, type PackageMember } from './members';
+import { findDiskMember, type PackageMember } from './members';
 import { listTarMembers, looksLikeTar } from './tar';
 import { listZipMembers } from './zip';
 
@@ -22,7 +22,6 @@ export type PackageDisk =
   | { ok: false; reason: string; member?: string };
 
 export const DEFAULT_DISK_BUDGET = 8 * 1024 ** 3;
-const MAX_OVF = 4 * 1024 * 1024;
 
 /**
  * The disk inside an uploaded file: the file itself for disk formats, the first disk member of an
@@ -61,12 +60,7 @@ export async function openPackageDisk(source: ByteSource, format: PackageFormat,
     const disk = await openDisk(cached, { bytesFetched });
     return { ok: true, disk, close: nothing };
   }
-  const ovfMember = members.find((m) => /\.ovf$/i.test(m.name) && m.stored);
-  let ovf: string | null = null;
-  if (ovfMember && ovfMember.size <= MAX_OVF) {
-    ovf = new TextDecoder().decode(await cached.read(ovfMember.offset, ovfMember.size));
-  }
-  const { member, compressed } = pickDiskMember(members, ovf);
+  const { member, compressed } = await findDiskMember(cached, members);
   if (!member) return { ok: false, reason: `${source.name} holds no disk image` };
   const memberSource = subSource(cached, member.offset, member.size, member.name);
   if (!member.stored || compressed) {

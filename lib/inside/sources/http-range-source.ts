@@ -11,7 +11,12 @@ export interface HttpRangeSourceOptions {
   signal?: AbortSignal;
   /** Defaults to the global fetch (Node and the browser). */
   fetch?: typeof fetch;
+  /** The request's cache mode (the browser's try reads with 'no-store'). */
+  cache?: RequestCache;
 }
+
+/** A fixed URL, or a function asked before every request (a presigned URL it refreshes before it expires). */
+export type RangeUrl = string | (() => string | Promise<string>);
 
 const CONTENT_RANGE = /^bytes (\d+)-(\d+)\/(\d+|\*)$/;
 
@@ -19,15 +24,16 @@ const CONTENT_RANGE = /^bytes (\d+)-(\d+)\/(\d+|\*)$/;
  * An HTTP object read with `Range` requests (a presigned S3 URL in the worker, a same-origin URL in
  * the browser). A server that ignores `Range` is refused rather than downloaded whole.
  */
-export async function openHttpRangeSource(url: string, options: HttpRangeSourceOptions = {}): Promise<ByteSource> {
+export async function openHttpRangeSource(url: RangeUrl, options: HttpRangeSourceOptions = {}): Promise<ByteSource> {
   const doFetch = options.fetch ?? fetch;
-  const name = options.name ?? safeName(url);
+  const name = options.name ?? (typeof url === 'string' ? safeName(url) : 'remote object');
 
   async function get(offset: number, length: number): Promise<{ bytes: Uint8Array; total: number | null }> {
     const end = offset + length - 1;
-    const response = await doFetch(url, {
+    const response = await doFetch(typeof url === 'string' ? url : await url(), {
       headers: { ...options.headers, range: `bytes=${offset}-${end}` },
       signal: options.signal,
+      ...(options.cache ? { cache: options.cache } : {}),
     });
     if (response.status === 416) return { bytes: new Uint8Array(0), total: null };
     if (response.status !== 206) {

@@ -7,7 +7,7 @@ import { recordTry } from '@/lib/try/record-try';
 
 const json = (s: TrySession) =>
   Response.json(
-    { fileId: s.fileId, medium: s.medium, sizeBytes: s.sizeBytes, url: s.url, expiresAt: s.expiresAt, memoryMiB: s.memoryMiB, memoryCapped: s.memoryCapped },
+    { fileId: s.fileId, medium: s.medium, format: s.format, sizeBytes: s.sizeBytes, url: s.url, expiresAt: s.expiresAt, memoryMiB: s.memoryMiB, memoryCapped: s.memoryCapped },
     { headers: { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } },
   );
 

@@ -12,7 +12,7 @@ const handler = apiRoute<{ entryId: string; fileId: string }>(async (request, { 
   const { entryId, fileId } = await params;
   const s = await prepareJudgeTry(caller!.actor, entryId, fileId);
   return Response.json(
-    { fileId: s.fileId, medium: s.medium, sizeBytes: s.sizeBytes, url: s.url, expiresAt: s.expiresAt, memoryMiB: s.memoryMiB, memoryCapped: s.memoryCapped },
+    { fileId: s.fileId, medium: s.medium, format: s.format, sizeBytes: s.sizeBytes, url: s.url, expiresAt: s.expiresAt, memoryMiB: s.memoryMiB, memoryCapped: s.memoryCapped },
     { headers: { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } },
   );
 });
