@@ -20,7 +20,8 @@ import { TransferRate, formatSpeed, formatTimeLeft } from '@/components/upload/t
 import { listPartsXml, s3ErrorMessage, uploadApi } from '@/components/upload/upload-api';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { ARCHITECTURES, FILE_FORMATS, architectureSchema, fileFormatSchema, type UnfinishedUpload } from '@/lib/publishing/api-schemas';
+import type { UnfinishedUpload } from '@/lib/publishing/api-schemas';
+import { ARCHITECTURES, FILE_FORMATS, isArchitecture, isFileFormat } from '@/lib/publishing/enums';
 import { FORMAT_EXTENSIONS, VAGRANT_PROVIDERS, fileNameProblem, guessArchitecture, guessFormat } from '@/lib/uploads/file-types';
 import { partSizeFor } from '@/lib/uploads/part-size';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDateTime } from '@/lib/format';
@@ -168,13 +169,13 @@ function createUppy(options: { versionId: string; maxBytes: number; session: Upl
       const file = uppy.getFile(id);
       if (!file || file.isRemote || !file.data) continue;
       if (!session.uploadIdOf(id)) {
-        const format = fileFormatSchema.safeParse(file.meta.format);
-        const architecture = architectureSchema.safeParse(file.meta.architecture);
-        if (!format.success || !architecture.success) {
+        const format = file.meta.format;
+        const architecture = file.meta.architecture;
+        if (!isFileFormat(format) || !isArchitecture(architecture)) {
           problems.push(`${file.name}: choose its format.`);
           continue;
         }
-        const nameProblem = fileNameProblem(file.name, format.data);
+        const nameProblem = fileNameProblem(file.name, format);
         if (nameProblem) {
           problems.push(`${file.name}: ${nameProblem}`);
           continue;
@@ -182,9 +183,9 @@ function createUppy(options: { versionId: string; maxBytes: number; session: Upl
         try {
           const created = await uploadApi.create({
             versionId,
-            format: format.data,
-            architecture: architecture.data,
-            provider: format.data === 'VAGRANT_BOX' ? file.meta.provider : undefined,
+            format,
+            architecture,
+            provider: format === 'VAGRANT_BOX' ? file.meta.provider : undefined,
             fileName: file.name,
             size: file.size ?? 0,
             contentType: file.type || undefined,
@@ -274,8 +275,7 @@ export function FileUploader({
             const locked = started || !!f.meta.resumed;
             const uploaded = typeof f.progress.bytesUploaded === 'number' ? f.progress.bytesUploaded : 0;
             const size = f.size ?? 0;
-            const format = fileFormatSchema.safeParse(f.meta.format);
-            const problem = format.success ? fileNameProblem(f.name, format.data) : 'Choose the format of this file.';
+            const problem = isFileFormat(f.meta.format) ? fileNameProblem(f.name, f.meta.format) : 'Choose the format of this file.';
             const hashed = session.hashed.get(f.id);
             const rate = session.rates.get(f.id);
             const speed = rate?.speed(now) ?? null;
