@@ -12,7 +12,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { findFreePort } from '../scripts/lib/ports.ts';
 import { repoRoot } from '../scripts/lib/schema-engine.ts';
-import { measurePage } from '../scripts/lib/page-weight.ts';
+import { measurePage, type PageWeight } from '../scripts/lib/page-weight.ts';
 
 const PAGES = [
   { name: 'home', path: '/', goalKB: 100 },
@@ -71,7 +71,7 @@ async function main() {
     // One warm-up visit, so the first measured page does not pay for the server's first render.
     await measurePage(browser, base, '/', { settleMs: 0 });
 
-    const results = [];
+    const results: ((typeof PAGES)[number] & { w: PageWeight })[] = [];
     for (const p of PAGES) {
       const w = await measurePage(browser, base, p.path);
       results.push({ ...p, w });
@@ -87,8 +87,15 @@ async function main() {
       if (w.apiPrefetches.length) console.log(`  ✖ API routes prefetched: ${w.apiPrefetches.join(', ')}`);
     }
 
-    console.log('\npage        JS kB   goal');
-    for (const r of results) console.log(`${r.name.padEnd(10)} ${kB(r.w.jsBytes).toFixed(1).padStart(6)}  ${String(r.goalKB).padStart(5)}  ${kB(r.w.jsBytes) <= r.goalKB ? 'ok' : 'over'}`);
+    // What every page loads is the framework (React DOM, the Next.js router, the layout's links):
+    // the floor no page can go below. The rest is each page's own.
+    const shared = results[0].w.scripts.filter((s) => results.every((r) => r.w.scripts.some((t) => t.path === s.path)));
+    const sharedBytes = shared.reduce((n, s) => n + s.bytes, 0);
+    console.log(`\nshared by every page (framework and layout): ${kB(sharedBytes).toFixed(1)} kB in ${shared.length} scripts`);
+    console.log('page        JS kB   own kB   goal');
+    for (const r of results) {
+      console.log(`${r.name.padEnd(10)} ${kB(r.w.jsBytes).toFixed(1).padStart(6)}  ${kB(r.w.jsBytes - sharedBytes).toFixed(1).padStart(7)}  ${String(r.goalKB).padStart(5)}  ${kB(r.w.jsBytes) <= r.goalKB ? 'ok' : 'over'}`);
+    }
     for (const r of results) console.log(`weight_${r.name}_kb=${kB(r.w.jsBytes).toFixed(1)}`);
     console.log(`weight_api_prefetches=${results.reduce((s, r) => s + r.w.apiPrefetches.length, 0)}`);
     // The metric: the heaviest page's JavaScript.
