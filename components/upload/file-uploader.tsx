@@ -19,6 +19,7 @@ import Dashboard from '@uppy/react/dashboard';
 import { useUppyState } from '@uppy/react';
 import '@uppy/core/css/style.min.css';
 import '@uppy/dashboard/css/style.min.css';
+import '@/components/upload/uploader.css';
 import { sha256OfBlob } from '@/components/upload/hash-file';
 import { listPartsXml, s3ErrorMessage, uploadApi } from '@/components/upload/upload-api';
 import { Button } from '@/components/ui/button';
@@ -231,20 +232,19 @@ export interface ServerFileStatus {
 /** One line of figures: percent, amounts, speed, time left (the same pieces `apx` prints). */
 function ProgressLine({ state, extra, testId }: { state: TransferState; extra?: string; testId: string }) {
   const p = transferParts(state);
+  const rest = [p.amount, p.speed, p.timeLeft].filter(Boolean).join(' · ');
   return (
-    <p className="flex flex-wrap gap-x-2 text-xs text-slate-700 tabular-nums" data-testid={testId}>
-      {p.percent && <span data-testid="upload-percent" className="font-medium text-slate-900">{p.percent}</span>}
-      <span aria-hidden>·</span>
-      <span>{p.amount}</span>
-      <span aria-hidden>·</span>
-      <span>{p.speed}</span>
-      {p.timeLeft && (
+    <p className="text-xs text-slate-700 tabular-nums" data-testid={testId}>
+      {p.percent && (
         <>
-          <span aria-hidden>·</span>
-          <span>{p.timeLeft}</span>
+          <span data-testid="upload-percent" className="font-medium text-slate-900">
+            {p.percent}
+          </span>
+          {' · '}
         </>
       )}
-      {extra && <span className="text-slate-600">({extra})</span>}
+      {rest}
+      {extra && <span className="text-slate-600"> · {extra}</span>}
     </p>
   );
 }
