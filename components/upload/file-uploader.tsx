@@ -519,7 +519,7 @@ function UnfinishedUploads({ uploads, attached, onPick, onDiscarded }: { uploads
                 {pct !== null && done !== undefined && (
                   <span data-testid="unfinished-stored">
                     {' '}
-                    · {pct}% stored ({formatBytes(done)} of {formatBytes(u.size)})
+                    · {done > 0 ? `${pct}% stored (${formatBytes(done)} of ${formatBytes(u.size)})` : 'no part was stored yet'}
                   </span>
                 )}
                 <span className="text-amber-800"> · started {formatDateTime(u.createdAt)}</span>
