@@ -28,4 +28,12 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Links prefetch on intent, never on sight and never an API route: one component decides.
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    ignores: ['components/ui/link.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: "Use { Link } from '@/components/ui/link' (prefetches on intent, never an API route)." }] }],
+    },
+  },
 ]);

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import './globals.css';
 import { SiteHeader } from '@/components/layout/site-header';
 
@@ -28,7 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/browse" className="hover:text-slate-800">Browse</Link>
               <Link href="/challenges" className="hover:text-slate-800">Challenges</Link>
               <Link href="/docs/api" className="hover:text-slate-800">API</Link>
-              <Link href="/api/health" className="hover:text-slate-800">Status</Link>
+              <a href="/api/health" className="hover:text-slate-800">Status</a>
             </nav>
           </div>
         </footer>

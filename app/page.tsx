@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ApplianceCard, ApplianceGrid } from '@/components/catalog/appliance-card';
 import { ButtonLink } from '@/components/ui/button';
 import { listCategoriesWithCounts, listPublicAppliances } from '@/lib/catalog/list-public-appliances';

@@ -1,7 +1,8 @@
 // An upload interrupted by a page reload continues where it stopped: the page finds the unfinished
-// upload, Uppy asks the server which parts S3 already holds, and sends only the others.
+// upload and says which file to pick again and how much of it is stored; Uppy asks the server
+// which parts S3 already holds and sends only the others; the row then follows the file to Verified.
 import { randomFillSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/appliance-kit';
@@ -62,12 +63,30 @@ test('a reloaded page resumes the upload without sending the parts S3 already ha
     const n = r.method() === 'PUT' ? partOf(r.url()) : null;
     if (n !== null) sent.push(n);
   });
-  await expect(page.getByTestId('unfinished-uploads')).toContainText(path.basename(ova));
-  await page.locator('input.uppy-Dashboard-input').first().setInputFiles(ova);
+  const unfinished = page.getByTestId('unfinished-upload');
+  await expect(unfinished).toContainText(`Pick ${path.basename(ova)}`);
+  // What S3 holds, in the site's units: at least the first part, not all of them.
+  const storedBytes = (await (await page.request.get(`/api/v1/uploads/${uploadId}/parts`)).json()).parts.reduce((n: number, p: { Size: number }) => n + p.Size, 0);
+  const size = statSync(ova).size;
+  await expect(unfinished.getByTestId('unfinished-stored')).toHaveText(new RegExp(`· ${Math.floor((storedBytes / size) * 100)}% stored \\([\\d.]+ MiB of [\\d.]+ MiB\\)`));
+  // Its own picker refuses another file, naming the one to pick.
+  const other = path.join(dir, 'other.ova');
+  writeFileSync(other, Buffer.alloc(1024));
+  let chooser = page.waitForEvent('filechooser');
+  await unfinished.getByRole('button', { name: `Pick file… for ${path.basename(ova)}` }).click();
+  await (await chooser).setFiles(other);
+  await expect(page.getByTestId('unfinished-uploads').getByRole('alert')).toContainText(`pick ${path.basename(ova)}`);
+  await expect(page.getByTestId('upload-row')).toHaveCount(0);
+  chooser = page.waitForEvent('filechooser');
+  await unfinished.getByRole('button', { name: `Pick file… for ${path.basename(ova)}` }).click();
+  await (await chooser).setFiles(ova);
   await expect(page.getByTestId('upload-row')).toContainText('resuming an earlier upload');
   await expect(page.getByTestId('unfinished-uploads')).toHaveCount(0);
   await page.getByRole('button', { name: /^Upload 1 file/ }).click();
-  await expect(page.getByTestId('upload-row')).toContainText('Uploaded · verification queued', { timeout: 120_000 });
+  // The row follows the file through verification, without a reload.
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await expect(page.getByTestId('upload-row').getByTestId('upload-status')).toHaveText('Verified', { timeout: 180_000 });
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
   const expected = Array.from({ length: maxParts }, (_, i) => i + 1).filter((n) => !before.includes(n));
   expect([...new Set(sent)].sort((a, b) => a - b)).toEqual(expected);

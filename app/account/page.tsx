@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { pageActor } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Your account' };

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { getAdminOverview } from '@/lib/admin/get-admin-overview';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ApplianceGrid } from '@/components/catalog/appliance-card';
 import { FacetSidebar } from '@/components/catalog/facet-sidebar';
 import { HiddenSearchFields } from '@/components/catalog/hidden-search-fields';
@@ -92,13 +92,13 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
                 <ul className="flex flex-wrap gap-1.5" aria-label="Active filters">
                   {chips.map((c) => (
                     <li key={c.href}>
-                      <Link href={c.href} scroll={false} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-800 ring-1 ring-brand-200 hover:bg-brand-100" aria-label={`Remove filter ${c.label}`}>
+                      <Link href={c.href} prefetch={false} scroll={false} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-800 ring-1 ring-brand-200 hover:bg-brand-100" aria-label={`Remove filter ${c.label}`}>
                         {c.label} <span aria-hidden>×</span>
                       </Link>
                     </li>
                   ))}
                   <li>
-                    <Link href={clearFilters(request)} className="text-xs font-medium text-slate-500 hover:text-slate-800 hover:underline">
+                    <Link href={clearFilters(request)} prefetch={false} className="text-xs font-medium text-slate-500 hover:text-slate-800 hover:underline">
                       Clear all
                     </Link>
                   </li>
@@ -121,7 +121,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
           ) : (
             <EmptyState title={request.q || hasFilters(request) ? 'No appliances match.' : 'No appliances here yet.'}>
               {hasFilters(request) ? (
-                <Link href={clearFilters(request)} className="font-medium text-brand-700 hover:underline">
+                <Link href={clearFilters(request)} prefetch={false} className="font-medium text-brand-700 hover:underline">
                   Clear the filters
                 </Link>
               ) : request.q ? (

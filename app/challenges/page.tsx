@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { listPublicChallenges } from '@/lib/challenges/public-views';

@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useActionState } from 'react';
 import { signInAction, signUpAction } from '@/app/(auth)/actions';
 import { initialActionState } from '@/lib/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState);

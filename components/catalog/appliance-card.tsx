@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ApplianceCard as Card } from '@/lib/catalog/appliance-card';
 import { Badge } from '@/components/ui/badge';
 import { Stars } from '@/components/ui/stars';

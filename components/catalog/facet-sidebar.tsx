@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { cn } from '@/components/ui/cn';
 import type { FacetValue, SearchFacets } from '@/lib/catalog/search-appliances';
 import type { SearchRequest } from '@/lib/catalog/search-params';
@@ -27,6 +27,7 @@ function FacetLink({ href, value, selected, kind }: { href: string; value: Facet
     <li>
       <Link
         href={href}
+        prefetch={false}
         scroll={false}
         rel="nofollow"
         aria-current={selected ? 'true' : undefined}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { cn } from '@/components/ui/cn';
 
 /** Page links (no JavaScript needed): first, last, and a window around the current page. */

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useActionState } from 'react';
 import { initialActionState } from '@/lib/actions/action-state';
 import { buttonClass } from '@/components/ui/button';

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Card, CardHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
 import { InsideReportView } from '@/components/inside/inside-report-view';
@@ -45,7 +44,7 @@ export async function InsideSection({ actor, publisher, slug }: { actor: Actor |
           </div>
         )}
         <p className="text-xs text-slate-500">
-          Also as JSON: <Link href={`/api/v1/files/${encodeURIComponent(shown.file.id)}/inside`} className="font-mono break-all text-brand-700 hover:underline">/api/v1/files/{shown.file.id}/inside</Link>
+          Also as JSON: <a href={`/api/v1/files/${encodeURIComponent(shown.file.id)}/inside`} className="font-mono break-all text-brand-700 hover:underline">/api/v1/files/{shown.file.id}/inside</a>
         </p>
       </div>
     </Card>

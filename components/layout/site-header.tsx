@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getActor } from '@/lib/auth/session';
 import { navFor } from '@/lib/auth/roles';
 import { NavLinks } from '@/components/layout/nav-links';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { getPublisherDashboard } from '@/lib/publishers/get-publisher-dashboard';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ButtonLink } from '@/components/ui/button';

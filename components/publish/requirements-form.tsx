@@ -5,7 +5,8 @@ import { updateRequirementsAction } from '@/app/publish/appliances/[id]/actions'
 import { initialActionState } from '@/lib/actions/action-state';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import { OS_FAMILIES, type Listing } from '@/lib/publishing/api-schemas';
+import type { Listing } from '@/lib/publishing/api-schemas';
+import { OS_FAMILIES } from '@/lib/publishing/enums';
 import type { InspectionSummary } from '@/lib/files/inspection-summary';
 import { formatBytes, formatMemory } from '@/lib/format';
 

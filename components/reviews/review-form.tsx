@@ -6,7 +6,7 @@ import { initialActionState } from '@/lib/actions/action-state';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Textarea } from '@/components/ui/field';
 import { StarInput } from '@/components/reviews/star-input';
-import { REVIEW_BODY_MAX } from '@/lib/reviews/review-schemas';
+import { REVIEW_BODY_MAX } from '@/lib/reviews/review-limits';
 
 export function ReviewForm({
   publisher,

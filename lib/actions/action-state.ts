@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** What a form's server action returns to the form (useActionState). */
 export interface ActionState {

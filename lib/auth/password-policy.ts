@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 
 // A short list of the passwords people try first; length alone would let these through.
 const COMMON = new Set([
@@ -7,7 +8,7 @@ const COMMON = new Set([
   '1q2w3e4r5t', 'zaq12wsxcde', 'football123', 'baseball123', 'sunshine12', 'princess12', 'dragon1234', 'monkey1234',
 ]);
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 export const passwordSchema = z
   .string()

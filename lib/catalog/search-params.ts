@@ -1,17 +1,9 @@
 // What a catalog search asks for, and how that state reads and writes as a URL query string. Pure:
 // shared by the browse page (server), its links, the API route and the tests.
 import { z } from 'zod';
+import { SEARCH_SORTS, SORT_LABELS, type SearchSort } from '@/lib/catalog/search-sorts';
 
-export const SEARCH_SORTS = ['relevance', 'downloads', 'rating', 'newest', 'size'] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
-
-export const SORT_LABELS: Record<SearchSort, string> = {
-  relevance: 'Best match',
-  downloads: 'Most downloaded',
-  rating: 'Top rated',
-  newest: 'Newest',
-  size: 'Smallest download',
-};
+export { SEARCH_SORTS, SORT_LABELS, type SearchSort };
 
 export const FILE_FORMATS = ['OVA', 'OVF', 'VMDK', 'QCOW2', 'RAW', 'ISO', 'VAGRANT_BOX'] as const;
 export type FileFormatName = (typeof FILE_FORMATS)[number];

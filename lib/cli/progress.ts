@@ -1,24 +1,8 @@
 import { formatBytes } from '@/lib/format';
+import { TransferRate, formatDuration, formatRate, transferLine, transferParts } from '@/lib/transfer-progress';
 import type { OutputStream } from './io';
 
-/** Speed is averaged over this much recent time, so it follows changes without jumping about. */
-const SPEED_WINDOW_MS = 5_000;
-const MIN_SPEED_SPAN_MS = 300;
-
-export function formatRate(bytesPerSecond: number | null): string {
-  if (bytesPerSecond === null || !Number.isFinite(bytesPerSecond)) return '-- B/s';
-  return `${formatBytes(Math.max(0, bytesPerSecond))}/s`;
-}
-
-/** 0:03, 12:05, 1:02:03; --:-- when unknown. */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '--:--';
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-}
+export { formatDuration, formatRate };
 
 export interface ProgressSnapshot {
   label: string;
@@ -31,26 +15,26 @@ export interface ProgressSnapshot {
   elapsedMs: number;
 }
 
-function percent(s: ProgressSnapshot): number | null {
-  if (!s.total) return null;
-  return Math.min(100, Math.floor((s.done / s.total) * 100));
-}
+const stateOf = (s: ProgressSnapshot) => ({ done: s.done, total: s.total, speed: s.speed, secondsLeft: s.eta });
 
-/** One terminal line, fitted to `width` columns: label, bar, percentage, bytes, speed, time left. */
+/**
+ * One terminal line, fitted to `width` columns: label, bar, then the figures the web uploader
+ * shows too (lib/transfer-progress.ts): percentage, amounts, speed, time left.
+ */
 export function renderTtyLine(s: ProgressSnapshot, width: number): string {
-  const pct = percent(s);
+  const p = transferParts(stateOf(s));
   // Fixed-width fields, so the bar does not twitch as the numbers change length.
-  const amount = s.total ? `${formatBytes(s.done).padStart(9)} / ${formatBytes(s.total)}` : formatBytes(s.done);
-  const tail = ` ${pct === null ? '' : `${String(pct).padStart(3)}% `}${amount}  ${formatRate(s.speed).padStart(11)}  ${formatDuration(s.eta).padStart(5)} left`;
+  const amount = s.total ? `${formatBytes(s.done).padStart(9)} of ${formatBytes(s.total)}` : formatBytes(s.done);
+  const tail = ` ${p.percent === null ? '' : `${p.percent.padStart(4)} `}${amount}  ${p.speed.padStart(11)}  ${p.timeLeft.padStart(16)}`;
   let label = s.label;
   const barRoom = width - tail.length - 4; // space, brackets, space
-  let barWidth = pct === null ? 0 : Math.min(30, barRoom - Math.min(label.length, 24));
+  let barWidth = p.percent === null ? 0 : Math.min(30, barRoom - Math.min(label.length, 24));
   if (barWidth < 5) barWidth = 0;
   const labelRoom = Math.max(0, width - tail.length - (barWidth ? barWidth + 3 : 1));
   if (label.length > labelRoom) label = labelRoom > 1 ? `${label.slice(0, labelRoom - 1)}…` : '';
   let bar = '';
-  if (barWidth && pct !== null) {
-    const filled = Math.round((barWidth * pct) / 100);
+  if (barWidth && s.total) {
+    const filled = Math.round((barWidth * Math.min(s.done, s.total)) / s.total);
     bar = ` [${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}]`;
   }
   return `${label}${bar}${tail}`.slice(0, Math.max(0, width));
@@ -58,9 +42,7 @@ export function renderTtyLine(s: ProgressSnapshot, width: number): string {
 
 /** A line for logs and pipes, printed now and then instead of a redrawn bar. */
 export function renderPlainLine(s: ProgressSnapshot): string {
-  const pct = percent(s);
-  const amount = s.total ? `${formatBytes(s.done)} of ${formatBytes(s.total)}` : formatBytes(s.done);
-  return `${s.label}: ${pct === null ? '' : `${pct}% `}(${amount}) at ${formatRate(s.speed)}, ${formatDuration(s.eta)} left`;
+  return `${s.label}: ${transferLine(stateOf(s))}`;
 }
 
 export function renderSummary(s: ProgressSnapshot, transferred: number): string {
@@ -93,7 +75,7 @@ export class ProgressBar {
   private readonly tty: boolean;
   private readonly started: number;
   private readonly initial: number;
-  private samples: { t: number; done: number }[] = [];
+  private readonly rate = new TransferRate();
   private doneBytes: number;
   private lastDraw = -Infinity;
   private drawn = false;
@@ -111,7 +93,7 @@ export class ProgressBar {
     this.started = this.opts.now();
     this.initial = options.initial ?? 0;
     this.doneBytes = this.initial;
-    this.samples.push({ t: this.started, done: this.doneBytes });
+    this.rate.add(this.started, this.doneBytes);
     // A plain log gets its first line only after the interval: short transfers print just the summary.
     if (!this.tty) this.lastDraw = this.started;
   }
@@ -128,18 +110,15 @@ export class ProgressBar {
     if (this.closed) return;
     this.doneBytes = done;
     const t = this.opts.now();
-    this.samples.push({ t, done });
-    while (this.samples.length > 2 && t - this.samples[1].t > SPEED_WINDOW_MS) this.samples.shift();
+    this.rate.add(t, done);
     const interval = this.tty ? this.opts.redrawIntervalMs : this.opts.lineIntervalMs;
     if (t - this.lastDraw >= interval) this.draw(t);
   }
 
   snapshot(t = this.opts.now()): ProgressSnapshot {
-    const first = this.samples[0];
-    const span = t - first.t;
-    const speed = span >= MIN_SPEED_SPAN_MS ? ((this.doneBytes - first.done) / span) * 1000 : null;
     const total = this.opts.total;
-    const eta = total !== null && speed !== null && speed > 0 ? Math.max(0, total - this.doneBytes) / speed : total !== null && this.doneBytes >= total ? 0 : null;
+    const speed = this.rate.speed(t);
+    const eta = total === null ? null : this.rate.secondsLeft(total, t);
     return { label: this.opts.label, done: this.doneBytes, total, speed, eta, elapsedMs: t - this.started };
   }
 

@@ -1,21 +1,14 @@
 // Request and response shapes of the publishing API (/api/v1/publish/**, /api/v1/uploads/**,
-// /api/v1/moderation/**). Route handlers validate with these once; the upload page, the `apx`
-// client and the OpenAPI document use the same definitions. Pure zod: safe in the browser.
+// /api/v1/moderation/**). Route handlers validate with these once; `apx` and the OpenAPI
+// document use the same definitions. Browser code takes the value lists from enums.ts instead:
+// zod stays out of client bundles.
 import { z } from 'zod';
 import { isSpdxExpression } from '@/lib/publishing/spdx';
 import { isValidVersion, MAX_VERSION_LENGTH } from '@/lib/versions';
+import { ARCHITECTURES, FILE_FORMATS, FILE_STATUSES, LISTING_STATUSES, OS_FAMILIES, VERSION_STATUSES } from '@/lib/publishing/enums';
 
-export const FILE_FORMATS = ['OVA', 'OVF', 'VMDK', 'QCOW2', 'RAW', 'ISO', 'VAGRANT_BOX'] as const;
-export const ARCHITECTURES = ['AMD64', 'ARM64', 'I386'] as const;
-export const LISTING_STATUSES = ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'REJECTED', 'UNLISTED'] as const;
-export const VERSION_STATUSES = ['DRAFT', 'RELEASED', 'REVOKED'] as const;
-export const FILE_STATUSES = ['UPLOADING', 'PENDING', 'INSPECTING', 'VERIFIED', 'REJECTED'] as const;
-export const OS_FAMILIES = ['linux', 'windows', 'bsd', 'solaris', 'other'] as const;
-
-export type FileFormat = (typeof FILE_FORMATS)[number];
-export type Architecture = (typeof ARCHITECTURES)[number];
-export type ListingStatus = (typeof LISTING_STATUSES)[number];
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
+export { ARCHITECTURES, FILE_FORMATS, FILE_STATUSES, LISTING_STATUSES, OS_FAMILIES, VERSION_STATUSES };
+export type { Architecture, FileFormat, ListingStatus, VersionStatus } from '@/lib/publishing/enums';
 
 export const fileFormatSchema = z.enum(FILE_FORMATS);
 export const architectureSchema = z.enum(ARCHITECTURES);

@@ -1,7 +1,9 @@
-// Review input as accepted from forms and the API; pure zod, safe in the browser.
+// Review input as accepted from forms and the API (validated on the server; the form takes its
+// limits from review-limits.ts, so zod stays out of the browser).
 import { z } from 'zod';
+import { REVIEW_BODY_MAX } from '@/lib/reviews/review-limits';
 
-export const REVIEW_BODY_MAX = 5000;
+export { REVIEW_BODY_MAX };
 
 export const reviewInputSchema = z.object({
   rating: z.coerce

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { pageActor } from '@/lib/auth/guards';
 import { listApiTokens } from '@/lib/api-tokens/tokens';
 import { PageHeader } from '@/components/ui/page-header';

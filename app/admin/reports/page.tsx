@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { listReportedReviews } from '@/lib/reviews/moderate-reviews';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';

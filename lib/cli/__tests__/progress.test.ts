@@ -14,27 +14,20 @@ function clock(start = 1_000_000) {
 }
 
 describe('formatting', () => {
-  it('durations as m:ss or h:mm:ss, unknown as --:--', () => {
-    expect(formatDuration(0)).toBe('0:00');
-    expect(formatDuration(3.4)).toBe('0:03');
-    expect(formatDuration(65)).toBe('1:05');
-    expect(formatDuration(3723)).toBe('1:02:03');
-    expect(formatDuration(null)).toBe('--:--');
-    expect(formatDuration(Infinity)).toBe('--:--');
-    expect(formatDuration(-1)).toBe('--:--');
-  });
-
-  it('rates in binary units per second', () => {
+  it('durations and rates read as the web uploader shows them (lib/transfer-progress.ts)', () => {
+    expect(formatDuration(3.4)).toBe('3 s');
+    expect(formatDuration(65)).toBe('1 min 05 s');
+    expect(formatDuration(3723)).toBe('1 h 02 min');
     expect(formatRate(5 * MiB)).toBe('5.0 MiB/s');
     expect(formatRate(512)).toBe('512 B/s');
-    expect(formatRate(null)).toBe('-- B/s');
+    expect(formatRate(null)).toBe('—');
   });
 
   const snapshot: ProgressSnapshot = { label: 'hello-1.2.0.ova', done: 45 * MiB, total: 100 * MiB, speed: 5 * MiB, eta: 11, elapsedMs: 9000 };
 
   it('a terminal line has the bar, percentage, amounts, speed and time left, and fits the width', () => {
     const line = renderTtyLine(snapshot, 100);
-    expect(line).toMatch(/^hello-1\.2\.0\.ova \[#+\.+\]  45%  45\.0 MiB \/ 100 MiB    5\.0 MiB\/s   0:11 left$/);
+    expect(line).toMatch(/^hello-1\.2\.0\.ova \[#+\.+\]  45%  45\.0 MiB of 100 MiB    5\.0 MiB\/s  +11 s left$/);
     // The fields keep their width: the bar does not move as the numbers change.
     expect(renderTtyLine({ ...snapshot, done: 5 * MiB, speed: 100 * MiB, eta: 0.5 }, 100).length).toBe(line.length);
     for (const width of [120, 80, 60, 40, 20, 5]) expect(renderTtyLine({ ...snapshot, label: 'x'.repeat(200) }, width).length).toBeLessThanOrEqual(width);
@@ -48,11 +41,11 @@ describe('formatting', () => {
   });
 
   it('without a total there is no bar or percentage', () => {
-    expect(renderTtyLine({ ...snapshot, total: null, eta: null }, 100)).toMatch(/^hello-1\.2\.0\.ova 45\.0 MiB    5\.0 MiB\/s  --:-- left$/);
+    expect(renderTtyLine({ ...snapshot, total: null, eta: null }, 100)).toMatch(/^hello-1\.2\.0\.ova 45\.0 MiB    5\.0 MiB\/s  +estimating…$/);
   });
 
   it('a plain line reads as a sentence', () => {
-    expect(renderPlainLine(snapshot)).toBe('hello-1.2.0.ova: 45% (45.0 MiB of 100 MiB) at 5.0 MiB/s, 0:11 left');
+    expect(renderPlainLine(snapshot)).toBe('hello-1.2.0.ova: 45% · 45.0 MiB of 100 MiB · 5.0 MiB/s · 11 s left');
   });
 });
 
@@ -69,7 +62,7 @@ describe('ProgressBar', () => {
     const redraws = writes.slice(0, -1);
     expect(redraws.length).toBe(5);
     for (const w of redraws) expect(w).toMatch(/^\r.*\x1b\[K$/);
-    expect(writes.at(-1)).toMatch(/^\rfile: 10\.0 MiB in 0:01 \(20\.0 MiB\/s\)\x1b\[K\n$/);
+    expect(writes.at(-1)).toMatch(/^\rfile: 10\.0 MiB in 1 s \(20\.0 MiB\/s\)\x1b\[K\n$/);
   });
 
   it('a terminal that reports 0 columns still gets a readable line', () => {
@@ -78,7 +71,7 @@ describe('ProgressBar', () => {
     const bar = new ProgressBar({ label: 'file', total: 10 * MiB, stream, now: c.now });
     c.advance(1000);
     bar.update(5 * MiB);
-    expect(writes[0]).toMatch(/^\rfile \[#+\.+\]  50%   5\.0 MiB \/ 10\.0 MiB    5\.0 MiB\/s   0:01 left\x1b\[K$/);
+    expect(writes[0]).toMatch(/^\rfile \[#+\.+\]  50%   5\.0 MiB of 10\.0 MiB    5\.0 MiB\/s  +1 s left\x1b\[K$/);
   });
 
   it('speed and time left follow the recent rate (a 5 s window), not the average since the start', () => {
@@ -114,7 +107,7 @@ describe('ProgressBar', () => {
       expect(w).not.toMatch(/[\r\x1b]/);
       expect(w.endsWith('\n')).toBe(true);
     }
-    expect(writes[0]).toMatch(/^file: 16% \(10\.0 MiB of 60\.0 MiB\) at 2\.0 MiB\/s, 0:25 left\n$/);
+    expect(writes[0]).toMatch(/^file: 16% · 10\.0 MiB of 60\.0 MiB · 2\.0 MiB\/s · 25 s left\n$/);
   });
 
   it('a resumed transfer shows the bytes already there as done but does not count them as speed', () => {
@@ -123,11 +116,11 @@ describe('ProgressBar', () => {
     const bar = new ProgressBar({ label: 'f', total: 100 * MiB, stream, now: c.now, initial: 90 * MiB, lineIntervalMs: 1000 });
     c.advance(1000);
     bar.update(91 * MiB);
-    expect(writes[0]).toMatch(/91% .* at 1\.0 MiB\/s, 0:09 left/);
+    expect(writes[0]).toMatch(/91% · .* · 1\.0 MiB\/s · 9 s left/);
     c.advance(1000);
     bar.update(100 * MiB);
     bar.finish();
-    expect(writes.at(-1)).toMatch(/100 MiB in 0:02 \(5\.0 MiB\/s\)/);
+    expect(writes.at(-1)).toMatch(/100 MiB in 2 s \(5\.0 MiB\/s\)/);
   });
 
   it('--quiet draws nothing; abandon ends a drawn terminal line', () => {

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { AdminChallengeTabs } from '@/components/challenges/admin-tabs';

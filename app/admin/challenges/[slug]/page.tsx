@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Card } from '@/components/ui/card';
 import { ChallengeEditor } from '@/components/challenges/challenge-editor';
 import { ChallengeTimeline } from '@/components/challenges/timeline';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { getApplianceDetail, type ApplianceDetail, type ApplianceDetailFile } from '@/lib/catalog/get-appliance-detail';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { Card, CardHeader } from '@/components/ui/card';
 import { VersionStatusBadge } from '@/components/publish/status-badges';
@@ -72,7 +72,12 @@ export default async function VersionPage({ params }: { params: Promise<Params> 
             {version.status !== 'REVOKED' && (
               <div className="border-t border-slate-100 p-5">
                 <h3 className="mb-3 text-sm font-semibold text-slate-900">Add files</h3>
-                <FileUploader versionId={version.id} maxBytes={env().UPLOAD_MAX_BYTES} unfinished={unfinished} />
+                <FileUploader
+                  versionId={version.id}
+                  maxBytes={env().UPLOAD_MAX_BYTES}
+                  unfinished={unfinished}
+                  files={files.map((f) => ({ id: f.id, status: f.status, rejectReason: f.rejectReason }))}
+                />
               </div>
             )}
           </Card>
