@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { getAuth } from '@/lib/auth/auth';
 import type { Actor } from '@/lib/auth/roles';
 import { emailSchema, passwordSchema } from '@/lib/auth/password-policy';
-import { invalid, notFound } from '@/lib/errors';
+import { forbidden, invalid, notFound } from '@/lib/errors';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/record-audit';
 
@@ -32,6 +32,9 @@ const wrongPassword = () => invalid('That is not your current password.', { pass
 export async function verifyOwnPassword(actor: Actor, password: string, headers: Headers): Promise<void> {
   if (!actor.id) throw notFound('That account');
   await enforceRateLimit(`account-password:${actor.id}`, { window: 15 * 60, max: 10 }, 'password attempts');
+  // The password is checked for the session in `headers`: it must be the actor's own.
+  const session = await getAuth().api.getSession({ headers });
+  if (session?.user.id !== actor.id) throw forbidden('Sign in as this account first.');
   try {
     await getAuth().api.verifyPassword({ body: { password }, headers });
   } catch (e) {
