@@ -63,17 +63,21 @@ export async function requestEmailChange(actor: Actor, input: z.infer<typeof cha
   await recordAudit({ actorId: actor.id, action: 'user.request_email_change', targetType: 'User', targetId: actor.id });
 }
 
-/** Sets a new password; with `signOutOthers` every other session ends (this one is renewed). */
+/** Sets a new password; with `signOutOthers` every other session ends (this one stays). */
 export async function changeOwnPassword(actor: Actor, input: z.infer<typeof changePasswordSchema>, headers: Headers): Promise<void> {
   if (!actor.id) throw notFound('That account');
   await enforceRateLimit(`account-password:${actor.id}`, { window: 15 * 60, max: 10 }, 'password attempts');
   if (input.newPassword === input.currentPassword) throw invalid('Choose a password other than the current one.', { newPassword: 'Choose a password other than the current one.' });
   try {
-    await getAuth().api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: input.signOutOthers }, headers });
+    await getAuth().api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword }, headers });
   } catch (e) {
     if (e instanceof APIError && e.status === 'BAD_REQUEST') throw wrongPassword();
     throw e;
   }
+  // Not better-auth's `revokeOtherSessions` option: it ends this session too and starts a new
+  // one, whose cookie the page re-rendered by the same action does not have yet (it would read
+  // as signed out). Ending the others keeps this session as it is.
+  if (input.signOutOthers) await getAuth().api.revokeOtherSessions({ headers });
   await recordAudit({ actorId: actor.id, action: 'user.change_password', targetType: 'User', targetId: actor.id, data: { signedOutOthers: input.signOutOthers } });
 }
 

@@ -139,7 +139,7 @@ describe('password and sessions', () => {
 
     await changeOwnPassword(me.actor, { currentPassword: TEST_PASSWORD, newPassword: 'Brand-New-Secret-9', signOutOthers: true }, laptop);
     expect(await actorFromHeaders(phone)).toBeNull();
-    // better-auth renews the asking session (the action's response carries its new cookie): one session remains.
+    expect((await actorFromHeaders(laptop))?.id).toBe(me.id);
     expect(await db.session.count({ where: { userId: me.id } })).toBe(1);
     expect(await signInStatus(me.email, TEST_PASSWORD)).toBe(401);
     expect(await signInStatus(me.email, 'Brand-New-Secret-9')).toBe(200);
