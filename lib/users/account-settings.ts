@@ -26,6 +26,16 @@ export const changePasswordSchema = z.object({
 /** Where the link in the new address's mail leads once opened. */
 export const EMAIL_CHANGED_PATH = '/account?email=changed';
 
+/**
+ * better-auth's status of an error it threw, or null. Checked by shape as well as by class: in
+ * the production bundle the class better-auth throws need not be the one imported here.
+ */
+function authErrorStatus(e: unknown): string | null {
+  if (e instanceof APIError) return String(e.status);
+  if (e && typeof e === 'object' && (e as { name?: unknown }).name === 'APIError' && 'status' in e) return String((e as { status: unknown }).status);
+  return null;
+}
+
 const wrongPassword = () => invalid('That is not your current password.', { password: 'That is not your current password.', currentPassword: 'That is not your current password.' });
 
 /** The caller's password, checked by better-auth; a few tries per quarter hour. */
@@ -38,7 +48,7 @@ export async function verifyOwnPassword(actor: Actor, password: string, headers:
   try {
     await getAuth().api.verifyPassword({ body: { password }, headers });
   } catch (e) {
-    if (e instanceof APIError && e.status === 'BAD_REQUEST') throw wrongPassword();
+    if (authErrorStatus(e) === 'BAD_REQUEST') throw wrongPassword();
     throw e;
   }
 }
@@ -71,7 +81,7 @@ export async function changeOwnPassword(actor: Actor, input: z.infer<typeof chan
   try {
     await getAuth().api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword }, headers });
   } catch (e) {
-    if (e instanceof APIError && e.status === 'BAD_REQUEST') throw wrongPassword();
+    if (authErrorStatus(e) === 'BAD_REQUEST') throw wrongPassword();
     throw e;
   }
   // Not better-auth's `revokeOtherSessions` option: it ends this session too and starts a new
