@@ -71,7 +71,7 @@ export function AccessForm({ applianceId, initial }: { applianceId: string; init
               <RowInput name={`cred-service-${i}`} label="Where" placeholder="SSH, console, web UI" value={c.service} onChange={(v) => setCredential(c.key, 'service', v)} error={f[`cred-service-${i}`]} />
               <RowInput name={`cred-username-${i}`} label="User name" placeholder="admin" autoComplete="off" value={c.username} onChange={(v) => setCredential(c.key, 'username', v)} error={f[`cred-username-${i}`]} />
               <RowInput name={`cred-password-${i}`} label="Password" placeholder="(none)" autoComplete="off" value={c.password} onChange={(v) => setCredential(c.key, 'password', v)} error={f[`cred-password-${i}`]} />
-              <div className="flex items-end">
+              <div className="order-last flex items-end sm:order-none">
                 <Button type="button" variant="ghost" size="sm" onClick={() => setCredentials((rows) => rows.filter((r) => r.key !== c.key))} aria-label={`Remove credentials ${i + 1}`}>
                   Remove
                 </Button>
