@@ -5,7 +5,7 @@
 // the account.
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { makeDemoAppliance } from '../lib/appliance-kit';
-import { test, expect, DEMO, apiSignIn, apiSignUp, mailTo, rid } from './fixtures';
+import { test, expect, DEMO, apiSignIn, apiSignUp, confirmationLink, mailTo, rid } from './fixtures';
 
 type ApiResponse = Awaited<ReturnType<APIRequestContext['post']>>;
 
@@ -133,6 +133,20 @@ test.describe('account settings', () => {
     await page.context().clearCookies();
     await page.goto('/account');
     await expect(page.getByRole('main').getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in?next=%2Faccount');
+
+    // Sign-up keeps it too: the confirmation link leads back to the page.
+    await page.context().clearCookies();
+    await page.goto(`/sign-up?next=${encodeURIComponent('/browse?q=alpine')}`);
+    await expect(page.getByRole('link', { name: 'Sign in' }).last()).toHaveAttribute('href', `/sign-in?next=${encodeURIComponent('/browse?q=alpine')}`);
+    const fresh = { name: `Fresh ${rid(2)}`, email: `fresh-${rid()}@test.local`, password: `Pw-${rid(6)}-Cc3` };
+    await page.getByLabel('Name').fill(fresh.name);
+    await page.getByLabel('E-mail').fill(fresh.email);
+    await page.getByLabel('Password').fill(fresh.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByTestId('sign-up-sent')).toBeVisible();
+    await page.goto(await confirmationLink(fresh.email));
+    await expect(page).toHaveURL(`${baseURL}/browse?q=alpine`);
+    await expect(page.getByTestId('account-name')).toHaveText(fresh.name);
 
     for (const hostile of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/%09/evil.example']) {
       await page.context().clearCookies();
