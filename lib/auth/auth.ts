@@ -79,6 +79,9 @@ function createAuth() {
       useSecureCookies: base.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
+    // Over HTTP, changing the address would skip the password check of lib/users/account-settings.ts:
+    // the account page's server action is the only way in (auth.api calls are not routed through here).
+    disabledPaths: ['/change-email'],
     plugins: [nextCookies()],
   });
 }

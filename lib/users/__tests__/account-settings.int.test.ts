@@ -120,6 +120,29 @@ describe('e-mail address', () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: me.id } })).email).toBe(me.email);
   });
 
+  it('cannot be changed over better-auth’s own HTTP endpoint, which would skip the password', async () => {
+    const me = await createTestUser();
+    const h = await signIn(me.email);
+    const res = await getAuth().handler(
+      new Request(`${base()}/api/auth/change-email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base(), cookie: h.get('cookie')!, 'x-forwarded-for': ip() },
+        body: JSON.stringify({ newEmail: `direct-${uid()}@test.local` }),
+      }),
+    );
+    expect(res.status).toBe(404);
+    // Deleting is ours too: better-auth's endpoint is off.
+    const del = await getAuth().handler(
+      new Request(`${base()}/api/auth/delete-user`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base(), cookie: h.get('cookie')!, 'x-forwarded-for': ip() },
+        body: JSON.stringify({ password: TEST_PASSWORD }),
+      }),
+    );
+    expect(del.status).toBe(404);
+    expect(await db.user.findUnique({ where: { id: me.id } })).toMatchObject({ email: me.email });
+  });
+
   it('refuses a password check made with someone else’s session', async () => {
     const me = await createTestUser();
     const victim = await createTestUser();
