@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FILE_FORMATS, ARCHITECTURES, SEARCH_SORTS } from '@/lib/catalog/search-params';
 import { fileSignatureSchema } from '@/lib/files/file-signature';
+import { defaultCredentialSchema, portSchema } from '@/lib/publishing/api-schemas';
 
 const isoDate = z.string().meta({ description: 'ISO 8601 date-time (UTC)', example: '2026-11-25T18:00:00.000Z' });
 const fileFormat = z.enum(FILE_FORMATS).meta({ id: 'FileFormat', description: 'Image format' });
@@ -94,6 +95,8 @@ export const applianceSchema = z
     eula: z.string().nullable(),
     homepage: z.string().nullable(),
     requirements,
+    defaultCredentials: z.array(defaultCredentialSchema).meta({ description: 'What to sign in with the first time, as the publisher states it (public: change it after the first sign-in)' }),
+    ports: z.array(portSchema).meta({ description: 'What listens on the running appliance, as the publisher states it' }),
     formats: z.array(fileFormat),
     architectures: z.array(architecture),
     latestVersion: z.string().nullable(),
