@@ -5,7 +5,7 @@ import { changeEmailAction, changeNameAction, changePasswordAction, deleteAccoun
 import { initialActionState } from '@/lib/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 
 export function NameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState(changeNameAction, initialActionState);
