@@ -13,6 +13,7 @@ import { getActor } from '@/lib/auth/session';
 import { getPublicChallenge } from '@/lib/challenges/public-views';
 import { entryWindow, listEligibleVersions, listMyEntries } from '@/lib/challenges/entries';
 import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { entriesDeadlineLabel } from '@/lib/challenges/logic/deadline-words';
 import { withdrawAction, voteAction } from '@/app/challenges/[slug]/actions';
 import { TrophyIcon } from '@/components/challenges/icons';
 
@@ -51,7 +52,7 @@ export default async function ChallengePage({ params }: { params: Promise<Params
         {ch.summary && <p className="mt-3 max-w-2xl text-lg text-brand-100">{ch.summary}</p>}
         <div className="mt-6 flex flex-wrap items-center gap-x-8 gap-y-3 text-sm text-brand-100">
           <span>
-            <span className="block text-xs tracking-wide text-brand-200 uppercase">{ch.state === 'OPEN' ? 'Entries close' : 'Entries closed'}</span>
+            <span className="block text-xs tracking-wide text-brand-200 uppercase">{entriesDeadlineLabel(ch, new Date())}</span>
             <span className="font-semibold text-white">{formatInZone(ch.submissionsCloseAt, ch.timeZone)}</span>
           </span>
           <span>
