@@ -10,6 +10,7 @@ import { ActionForm } from '@/components/challenges/action-form';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { getJudgeWorkspace, SCORING_RULE } from '@/lib/challenges/judge-view';
 import { judgingDeadlineText } from '@/lib/challenges/logic/deadline-words';
+import { weightShares } from '@/lib/challenges/logic/weight-shares';
 import { formatDate } from '@/lib/format';
 import { declareConflictAction } from '@/app/judge/[slug]/actions';
 
@@ -28,6 +29,7 @@ export default async function JudgeWorkspacePage({ params }: { params: Promise<{
   if (!ws) notFound();
   const ch = ws.challenge;
   const now = new Date();
+  const shares = weightShares(ch.criteria.map((c) => c.weight));
   const pct = ws.progress.assigned ? Math.round((100 * ws.progress.submitted) / ws.progress.assigned) : 0;
   return (
     <div className="space-y-8">
@@ -67,10 +69,10 @@ export default async function JudgeWorkspacePage({ params }: { params: Promise<{
         <Card className="p-5">
           <h2 className="font-semibold text-slate-900">Rubric</h2>
           <ul className="mt-2 space-y-1.5 text-sm">
-            {ch.criteria.map((c) => (
+            {ch.criteria.map((c, i) => (
               <li key={c.id} className="flex justify-between gap-3">
                 <span className="text-slate-700">{c.name}</span>
-                <span className="text-slate-500 tabular-nums">×{c.weight} · {c.scaleMin}–{c.scaleMax}</span>
+                <span className="text-slate-500 tabular-nums">{shares[i]}% · scale {c.scaleMin}–{c.scaleMax}</span>
               </li>
             ))}
           </ul>
