@@ -46,13 +46,13 @@ test.describe('search finds by operating system, category and vendor', () => {
     await page.goto('/browse?q=netwroking');
     await expect(page.getByTestId('result-count')).toHaveText('0');
     const empty = page.getByTestId('no-results');
-    await expect(empty.getByRole('list', { name: 'Did you mean' }).getByRole('link', { name: 'networking' })).toBeVisible();
+    await expect(empty.getByRole('list', { name: 'Did you mean' }).getByRole('link', { name: 'networking', exact: true })).toBeVisible();
     const popular = empty.getByRole('list', { name: 'Popular categories' }).getByRole('link');
     expect(await popular.count()).toBeGreaterThan(2);
     // No facet offers a value that would find nothing.
     for (const count of await page.getByRole('navigation', { name: 'Filters' }).getByRole('link').allTextContents()) expect(count).not.toMatch(/\D0$/);
 
-    await empty.getByRole('link', { name: 'networking' }).click();
+    await empty.getByRole('link', { name: 'networking', exact: true }).click();
     await expect(page).toHaveURL(/q=networking/);
     expect(Number(await page.getByTestId('result-count').textContent())).toBeGreaterThan(0);
 
@@ -218,4 +218,19 @@ test('the API reference has a search box, a collapsible section per tag, and lab
       .map((el) => el.textContent?.slice(0, 60)),
   );
   expect(clipped).toEqual([]);
+});
+
+test('screenshots: no results, past the end, the API reference searched (1366 and 390 px)', async ({ page }, testInfo) => {
+  for (const [width, height] of [[1366, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/browse?q=netwroking');
+    await page.screenshot({ path: testInfo.outputPath(`no-results-${width}.png`), fullPage: true });
+    await page.goto('/browse?limit=4&page=99');
+    await page.screenshot({ path: testInfo.outputPath(`past-the-end-${width}.png`), fullPage: true });
+    await page.goto('/docs/api');
+    await page.getByRole('searchbox', { name: 'Search the API' }).fill('download');
+    await page.screenshot({ path: testInfo.outputPath(`api-search-${width}.png`) });
+    // Nothing on these pages scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
 });

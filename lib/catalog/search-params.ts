@@ -214,6 +214,8 @@ export function searchQueryString(r: Partial<SearchRequest>): string {
   if (r.maxSize) p.set('maxSize', r.maxSize);
   const defaultSort = r.q ? 'relevance' : 'downloads';
   if (r.sort && r.sort !== defaultSort) p.set('sort', r.sort);
+  // A page size someone chose stays with them through every link (page numbers depend on it).
+  if (r.limit && r.limit !== DEFAULT_LIMIT) p.set('limit', String(r.limit));
   if (r.page && r.page > 1) p.set('page', String(r.page));
   return p.toString();
 }
