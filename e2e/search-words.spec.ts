@@ -198,6 +198,11 @@ test('the API reference has a search box, a collapsible section per tag, and lab
   const visible = page.locator('[data-api-op]:visible');
   expect(await visible.count()).toBeGreaterThan(0);
   for (const text of await visible.allTextContents()) expect(text.toLowerCase()).toContain('vagrant');
+  // Each section's count follows the filter.
+  for (const section of await page.locator('details[data-api-tag]:visible').all()) {
+    const shown = await section.locator('[data-api-op]:visible').count();
+    await expect(section.locator('summary')).toContainText(new RegExp(`${shown} of \\d+ operations`));
+  }
   await search.fill('zzzz-nothing');
   await expect(page.getByTestId('api-search-status')).toHaveText('No operation matches.');
   await search.fill('');

@@ -25,8 +25,15 @@ export function ApiSearch({ total }: { total: number }) {
     }
     for (const el of document.querySelectorAll<HTMLElement>('[data-api-nav]')) el.hidden = !matches(el);
     for (const section of document.querySelectorAll<HTMLElement>('[data-api-tag]')) {
-      const any = section.querySelector('[data-api-op]:not([hidden])') !== null;
+      const visible = section.querySelectorAll('[data-api-op]:not([hidden])').length;
+      const any = visible > 0;
       section.hidden = !any;
+      // The section's count says what it shows now.
+      const counter = section.querySelector<HTMLElement>('[data-api-tag-count]');
+      if (counter) {
+        const all = Number(counter.dataset.apiTagCount);
+        counter.textContent = words.length ? `${visible} of ${all} operations` : `${all} ${all === 1 ? 'operation' : 'operations'}`;
+      }
       if (any && words.length && section instanceof HTMLDetailsElement) section.open = true;
     }
     for (const group of document.querySelectorAll<HTMLElement>('[data-api-nav-group]')) {

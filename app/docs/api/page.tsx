@@ -238,7 +238,7 @@ export default function ApiDocsPage() {
                 <h2 id={`tag-${t.name}-heading`} className="flex items-center gap-2 text-xl font-semibold text-slate-900">
                   <span aria-hidden className="inline-block text-sm text-slate-500 transition-transform group-open:rotate-90">▶</span>
                   {t.name}
-                  <span className="text-sm font-normal text-slate-600">
+                  <span className="text-sm font-normal text-slate-600" data-api-tag-count={byTag(t.name).length}>
                     {byTag(t.name).length} {byTag(t.name).length === 1 ? 'operation' : 'operations'}
                   </span>
                 </h2>
