@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { test, expect, DEMO, apiSignIn, apiSignUp } from './fixtures';
 import { defaultFileOf } from '../lib/launch/default-file';
@@ -238,4 +239,20 @@ test('screenshots: no results, past the end, the API reference searched (1366 an
     // Nothing on these pages scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   }
+});
+
+test('what this work added has no axe violations of any impact', async ({ page }) => {
+  const audit = async (selector: string) => {
+    const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), selector).toEqual([]);
+  };
+  await page.goto('/browse?q=netwroking');
+  await audit('[data-testid="no-results"]');
+  await page.goto('/browse?limit=4&page=99');
+  await audit('[data-testid="past-the-end"]');
+  await page.goto('/docs/api');
+  await page.getByRole('searchbox', { name: 'Search the API' }).fill('appliances');
+  await audit('[role="search"]');
+  await audit('details[data-api-tag]');
+  await audit('nav[aria-label="API reference"]');
 });
