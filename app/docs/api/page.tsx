@@ -97,13 +97,13 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
                         <td className="px-3 py-1.5 whitespace-nowrap">
                           <code className="font-mono text-xs text-slate-900">{p.name}</code>
                           {p.required && <span className="ml-1 text-xs text-red-600">required</span>}
-                          <div className="text-[11px] text-slate-400">{p.in}</div>
+                          <div className="text-[11px] text-slate-600">{p.in}</div>
                         </td>
                         <td className="px-3 py-1.5">{p.schema && <TypeCell schema={p.schema} />}</td>
                         <td className="px-3 py-1.5 text-slate-600">
                           {p.description ?? p.schema?.description}
                           {p.schema?.example !== undefined && (
-                            <span className="ml-1 text-xs text-slate-400">
+                            <span className="ml-1 text-xs text-slate-600">
                               e.g. <code className="font-mono">{String(p.schema.example)}</code>
                             </span>
                           )}
