@@ -129,7 +129,8 @@ export async function searchAppliances(request: SearchRequest): Promise<SearchRe
   if (result.total === 0) {
     const everything = runSearch(t, { filters: NO_FILTERS, categoryIdBySlug: index.categoryIdBySlug, sort: 'downloads', limit: 0, offset: 0, after: null, text: null });
     suggestions = {
-      terms: request.q ? await suggestSearchTerms(request.q) : [],
+      // Other words only help when the words themselves found nothing (not when the filters did).
+      terms: request.q && index.matches?.length === 0 ? await suggestSearchTerms(request.q) : [],
       categories: categoryFacet(everything.counts.category).slice(0, POPULAR_CATEGORIES),
     };
   }

@@ -108,6 +108,11 @@ describe('when nothing matches', () => {
     expect(r.total).toBe(0);
     expect(r.suggestions?.terms).not.toContain(secret);
     expect((await search(`q=linux&license=${license}`)).suggestions).toBeNull();
+    // The words found listings, the filters ruled them out: no other words are offered, the categories are.
+    const filtered = await search(`q=linux&license=${license}&format=iso`);
+    expect(filtered.total).toBe(0);
+    expect(filtered.suggestions?.terms).toEqual([]);
+    expect(filtered.suggestions?.categories.length).toBeGreaterThan(0);
   });
 });
 
