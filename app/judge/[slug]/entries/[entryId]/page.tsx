@@ -139,8 +139,13 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
             <CardHeader
               title="Your scorecard"
               description={
+                // Closed: the form itself says why (scores frozen, judging not started); this line only says where the card stands.
                 !view.scoring.open
-                  ? `${status === 'SUBMITTED' ? 'Submitted. ' : status === 'DRAFT' ? 'Draft, not submitted. ' : ''}${view.scoring.reason}`
+                  ? status === 'SUBMITTED'
+                    ? 'Submitted.'
+                    : status === 'DRAFT'
+                      ? 'Draft, never submitted.'
+                      : 'Not scored.'
                   : status === 'SUBMITTED'
                     ? `Submitted. You can still change it until judging closes ${formatInZone(ch.judgingCloseAt, ch.timeZone)}.`
                     : status === 'DRAFT'
