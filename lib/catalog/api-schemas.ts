@@ -38,7 +38,7 @@ export const applianceCardSchema = z
     downloadCount: z.number().int(),
     ratingAvg: z.number(),
     ratingCount: z.number().int(),
-    downloadSizeBytes: z.number().int().nullable().meta({ description: 'Smallest file of the newest release' }),
+    downloadSizeBytes: z.number().int().nullable().meta({ description: 'Size of the newest release\'s default file: the one a plain download or `apx pull` fetches (an OVA first, then the amd64 build, then the largest)' }),
     minMemoryMiB: z.number().int().nullable(),
     minCpus: z.number().int().nullable(),
     osFamily: z.string().nullable(),
@@ -67,6 +67,13 @@ export const searchResponseSchema = z
         maxSize: z.array(facetValue),
       })
       .meta({ id: 'Facets', description: "Each facet's counts apply every other facet's filter, not its own" }),
+    suggestions: z
+      .object({
+        terms: z.array(z.string()).meta({ description: 'Nearby search terms (typos corrected), each found in some published listing', example: ['linux'] }),
+        categories: z.array(facetValue).meta({ description: 'The categories with the most published listings' }),
+      })
+      .nullable()
+      .meta({ id: 'SearchSuggestions', description: 'Only when nothing matched (`total` is 0); otherwise null' }),
   })
   .meta({ id: 'SearchResult' });
 

@@ -24,12 +24,12 @@ export const SCORING_RULE =
 export function scoringWindow(
   ch: { state: 'DRAFT' | 'OPEN' | 'JUDGING' | 'RESULTS' | 'ARCHIVED'; submissionsOpenAt: Date; submissionsCloseAt: Date; judgingCloseAt: Date; timeZone: string },
   now: Date,
-): { open: true } | { open: false; reason: string } {
+): { open: true; frozen: false } | { open: false; frozen: boolean; reason: string } {
   const state = effectiveState(ch, now);
-  if (state === 'RESULTS' || state === 'ARCHIVED') return { open: false, reason: 'Results are published: scores are frozen.' };
-  if (state !== 'JUDGING' || ch.state !== 'JUDGING') return { open: false, reason: 'Judging has not started yet.' };
-  if (now.getTime() >= ch.judgingCloseAt.getTime()) return { open: false, reason: `Judging closed on ${formatInZone(ch.judgingCloseAt, ch.timeZone)}: scores are frozen.` };
-  return { open: true };
+  if (state === 'RESULTS' || state === 'ARCHIVED') return { open: false, frozen: true, reason: 'Results are published: scores are frozen.' };
+  if (state !== 'JUDGING' || ch.state !== 'JUDGING') return { open: false, frozen: false, reason: 'Judging has not started yet.' };
+  if (now.getTime() >= ch.judgingCloseAt.getTime()) return { open: false, frozen: true, reason: `Judging closed on ${formatInZone(ch.judgingCloseAt, ch.timeZone)}: scores are frozen.` };
+  return { open: true, frozen: false };
 }
 
 const challengeSelect = {

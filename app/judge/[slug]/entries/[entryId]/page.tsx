@@ -14,6 +14,7 @@ import { InspectionFacts } from '@/components/judge/inspection-facts';
 import { InsideReportView } from '@/components/inside/inside-report-view';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { getJudgeEntry } from '@/lib/challenges/judge-view';
+import { formatInZone } from '@/lib/challenges/logic/state-machine';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatMemory } from '@/lib/format';
 import { declareConflictAction, saveScorecardAction } from '@/app/judge/[slug]/actions';
 import { DownloadIcon } from '@/components/challenges/icons';
@@ -159,7 +160,20 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
           <Card>
             <CardHeader
               title="Your scorecard"
-              description={status === 'SUBMITTED' ? 'Submitted. You can still change it until judging closes.' : status === 'DRAFT' ? 'Draft saved; submit when ready.' : 'Score each criterion, then submit.'}
+              description={
+                // Closed: the form itself says why (scores frozen, judging not started); this line only says where the card stands.
+                !view.scoring.open
+                  ? status === 'SUBMITTED'
+                    ? 'Submitted.'
+                    : status === 'DRAFT'
+                      ? 'Draft, never submitted.'
+                      : 'Not scored.'
+                  : status === 'SUBMITTED'
+                    ? `Submitted. You can still change it until judging closes ${formatInZone(ch.judgingCloseAt, ch.timeZone)}.`
+                    : status === 'DRAFT'
+                      ? 'Draft saved; submit when ready.'
+                      : 'Score each criterion, then submit.'
+              }
             />
             <div className="p-5">
               <ScorecardForm
