@@ -29,7 +29,7 @@ function boot(drive: string) {
     'qemu-system-x86_64',
     ['-nographic', '-no-reboot', '-m', '16', '-nic', 'none', '-drive', drive],
     `${message}\r\n`,
-    { cwd: tmp.dir, timeoutMs: 20_000 },
+    { cwd: tmp.dir, timeoutMs: 50_000 },
   );
 }
 
@@ -77,7 +77,7 @@ describe('the two output paths, separately', () => {
       const serial = await waitFor(async () => {
         const text = await readFile(tmp.file('serial.log'), 'latin1');
         return text.includes(message) ? text : undefined;
-      }, 20_000);
+      }, 50_000);
       expect(serial).toBeDefined();
       // The serial copy is written first; give the BIOS a moment for the screen copy, then dump it.
       const screen = await waitFor(async () => {
