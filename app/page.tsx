@@ -1,7 +1,7 @@
 import { Link } from '@/components/ui/link';
 import { ApplianceCard, ApplianceGrid } from '@/components/catalog/appliance-card';
 import { ButtonLink } from '@/components/ui/button';
-import { listCategoriesWithCounts, listPublicAppliances } from '@/lib/catalog/list-public-appliances';
+import { countPublicAppliances, listCategoriesWithCounts, listPublicAppliances } from '@/lib/catalog/list-public-appliances';
 import { listChallengeWinners } from '@/lib/catalog/list-challenge-winners';
 import { formatCount } from '@/lib/format';
 import { TrophyIcon } from '@/components/challenges/icons';
@@ -25,14 +25,14 @@ function SectionHeader({ id, title, description, href, linkLabel = 'See all →'
 }
 
 export default async function HomePage() {
-  const [featured, popular, newest, categories, winners] = await Promise.all([
+  const [featured, popular, newest, categories, winners, total] = await Promise.all([
     listPublicAppliances({ featured: true, order: 'downloads', take: 3 }),
     listPublicAppliances({ order: 'downloads', take: 6 }),
     listPublicAppliances({ order: 'newest', take: 6 }),
     listCategoriesWithCounts(),
     listChallengeWinners(),
+    countPublicAppliances(),
   ]);
-  const total = categories.reduce((s, c) => s + c.count, 0);
   return (
     <div className="space-y-14">
       <section className="relative overflow-hidden rounded-2xl bg-gradient-to-br from-brand-700 via-brand-600 to-sky-500 px-6 py-14 text-white shadow-lg sm:px-12">

@@ -1,5 +1,6 @@
-// The Vagrant catalog against the real Vagrant client: `vagrant box add <catalog URL>` downloads
-// the box through our download endpoint and checks its SHA-256 itself.
+// The Vagrant catalog against the real Vagrant client: `vagrant box add <catalog URL>` (and the
+// short form `VAGRANT_SERVER_URL=<site>/api/v1/vagrant vagrant box add <publisher>/<appliance>`)
+// downloads the box through our download endpoint and checks its SHA-256 itself.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,10 +24,10 @@ function ensureVagrant() {
   execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'vagrant'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-function vagrant(args: string[], home: string): Promise<{ code: number | null; output: string }> {
+function vagrant(args: string[], home: string, extraEnv: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn('vagrant', args, {
-      env: { ...process.env, VAGRANT_HOME: home, VAGRANT_CHECKPOINT_DISABLE: '1', VAGRANT_NO_PLUGINS: '1', VAGRANT_FORCE_COLOR: '0' },
+      env: { ...process.env, VAGRANT_HOME: home, VAGRANT_CHECKPOINT_DISABLE: '1', VAGRANT_NO_PLUGINS: '1', VAGRANT_FORCE_COLOR: '0', ...extraEnv },
     });
     let output = '';
     child.stdout.on('data', (d) => (output += String(d)));
@@ -67,6 +68,26 @@ test.describe('Vagrant catalog', () => {
     expect(add.code, add.output).toBe(0);
     const list = await vagrant(['box', 'list'], home);
     expect(list.output).toMatch(/demo-labs\/alpine-minimal\s+\(libvirt, 3\.19/);
+  });
+
+  test('the short form the appliance page shows works: VAGRANT_SERVER_URL and publisher/appliance', async ({ page, baseURL }) => {
+    await page.goto(`/appliances/${BOX}`);
+    const line = `VAGRANT_SERVER_URL=${baseURL}/api/v1/vagrant vagrant box add ${BOX}`;
+    await expect(page.getByTestId('vagrant-command')).toHaveText(line);
+    const add = await vagrant(['box', 'add', '--provider', 'libvirt', BOX], home, { VAGRANT_SERVER_URL: `${baseURL}/api/v1/vagrant` });
+    expect(add.code, add.output).toBe(0);
+    expect(add.output).toMatch(/Successfully added box 'demo-labs\/alpine-minimal' \(v3\.19\) for 'libvirt'/);
+  });
+
+  test('a listing without a box answers 404, and vagrant says the box was not found', async ({ request, page, baseURL }) => {
+    // wordpress-stack has an OVA only.
+    expect((await request.get('/api/v1/vagrant/demo-labs/wordpress-stack')).status()).toBe(404);
+    expect((await request.head('/api/v1/vagrant/demo-labs/wordpress-stack')).status()).toBe(404);
+    await page.goto('/appliances/demo-labs/wordpress-stack');
+    await expect(page.getByTestId('vagrant-command')).toHaveCount(0);
+    const add = await vagrant(['box', 'add', 'demo-labs/wordpress-stack'], home, { VAGRANT_SERVER_URL: `${baseURL}/api/v1/vagrant` });
+    expect(add.code, add.output).not.toBe(0);
+    expect(add.output).toMatch(/could not be found|not found/i);
   });
 
   test('a tampered checksum makes vagrant refuse the box', async ({ request }) => {

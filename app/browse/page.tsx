@@ -6,10 +6,10 @@ import { HiddenSearchFields } from '@/components/catalog/hidden-search-fields';
 import { Pagination } from '@/components/catalog/pagination';
 import { SortSelect } from '@/components/catalog/sort-select';
 import { browseHref, clearFilters, toggleBucket, toggleValue } from '@/components/catalog/search-links';
-import { EmptyState } from '@/components/ui/page-header';
+import { NoResults, PastTheEnd } from '@/components/catalog/no-results';
 import { buttonClass } from '@/components/ui/button';
 import { searchAppliances, type SearchFacets } from '@/lib/catalog/search-appliances';
-import { hasFilters, MAX_PAGE, parseSearchParams, SEARCH_SORTS, type SearchRequest, type SearchSort } from '@/lib/catalog/search-params';
+import { MAX_PAGE, parseSearchParams, SEARCH_SORTS, type SearchRequest, type SearchSort } from '@/lib/catalog/search-params';
 import { formatCount } from '@/lib/format';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -81,7 +81,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
                   {formatCount(result.total)}
                 </span>{' '}
                 {result.total === 1 ? 'appliance' : 'appliances'}
-                {result.total > 0 && pageCount > 1 && (
+                {result.items.length > 0 && pageCount > 1 && (
                   <span className="text-slate-400">
                     {' '}
                     · {formatCount(from)}–{formatCount(Math.min(result.total, from + request.limit - 1))}
@@ -118,18 +118,12 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
 
           {result.items.length ? (
             <ApplianceGrid cards={result.items} />
+          ) : result.total > 0 && request.page > pageCount ? (
+            <PastTheEnd page={request.page} pageCount={pageCount} lastHref={browseHref({ ...request, page: pageCount })} />
           ) : (
-            <EmptyState title={request.q || hasFilters(request) ? 'No appliances match.' : 'No appliances here yet.'}>
-              {hasFilters(request) ? (
-                <Link href={clearFilters(request)} prefetch={false} className="font-medium text-brand-700 hover:underline">
-                  Clear the filters
-                </Link>
-              ) : request.q ? (
-                'Try other words, or fewer of them.'
-              ) : null}
-            </EmptyState>
+            <NoResults request={request} suggestions={result.suggestions} />
           )}
-          <Pagination page={request.page} pageCount={pageCount} href={(page) => browseHref({ ...request, page })} />
+          {request.page <= pageCount && <Pagination page={request.page} pageCount={pageCount} href={(page) => browseHref({ ...request, page })} />}
         </section>
       </div>
     </div>

@@ -4,11 +4,13 @@ import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { listPublicChallenges } from '@/lib/challenges/public-views';
 import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { entriesDeadlineLabel } from '@/lib/challenges/logic/deadline-words';
 
 export const metadata: Metadata = { title: 'Challenges' };
 
 export default async function ChallengesPage() {
   const challenges = await listPublicChallenges();
+  const now = new Date();
   return (
     <div>
       <PageHeader title="Challenges" description="Judged contests for the best virtual appliances: enter yours, vote for People's Choice, see the winners." />
@@ -37,7 +39,7 @@ export default async function ChallengesPage() {
               )}
               <dl className="mt-auto grid grid-cols-2 gap-3 pt-5 text-sm">
                 <div>
-                  <dt className="text-slate-500">{c.state === 'OPEN' ? 'Entries close' : 'Entries closed'}</dt>
+                  <dt className="text-slate-500">{entriesDeadlineLabel(c, now)}</dt>
                   <dd className="font-medium text-slate-800">{formatInZone(c.submissionsCloseAt, c.timeZone)}</dd>
                 </div>
                 <div>

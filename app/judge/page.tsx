@@ -4,13 +4,14 @@ import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { listJudgeAssignments } from '@/lib/challenges/list-judge-assignments';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { judgingDeadlineText } from '@/lib/challenges/logic/deadline-words';
 
 export const metadata: Metadata = { title: 'Judging' };
 
 export default async function JudgePage() {
   const actor = await pageActorWithRole('JUDGE');
   const challenges = await listJudgeAssignments(actor);
+  const now = new Date();
   return (
     <div>
       <PageHeader title="Judging" description="The entries assigned to you, challenge by challenge." />
@@ -23,7 +24,7 @@ export default async function JudgePage() {
               <ChallengeStateBadge state={c.state} />
             </div>
             <p className="mt-1 text-sm text-slate-600">
-              {c.submitted} of {c.assigned} scored · judging closes {formatInZone(c.judgingCloseAt, c.timeZone)}
+              {c.submitted} of {c.assigned} scored · {judgingDeadlineText(c, now)}
             </p>
             <div className="mt-3 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={c.assigned} aria-valuenow={c.submitted} aria-label={`${c.title} scoring progress`}>
               <div className="h-full bg-violet-500" style={{ width: `${c.assigned ? (100 * c.submitted) / c.assigned : 0}%` }} />

@@ -7,6 +7,7 @@ import { initialActionState } from '@/lib/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
+import { signInHref } from '@/lib/http/next-path';
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState);
@@ -25,7 +26,7 @@ export function SignInForm({ next }: { next: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{' '}
-        <Link href={`/sign-up${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} className="font-medium text-brand-700 hover:underline">
+        <Link href={signInHref(next, '/sign-up')} className="font-medium text-brand-700 hover:underline">
           Create an account
         </Link>
       </p>
@@ -42,7 +43,7 @@ export function SignUpForm({ next }: { next: string }) {
         <p className="text-slate-600">{state.message}</p>
         <p className="text-sm text-slate-500">
           Nothing arrived? Look in your spam folder, or{' '}
-          <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
+          <Link href={signInHref(next)} className="font-medium text-brand-700 hover:underline">
             sign in
           </Link>{' '}
           if you already have an account.
@@ -73,7 +74,7 @@ export function SignUpForm({ next }: { next: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{' '}
-        <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
+        <Link href={signInHref(next)} className="font-medium text-brand-700 hover:underline">
           Sign in
         </Link>
       </p>

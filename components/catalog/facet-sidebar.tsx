@@ -90,18 +90,23 @@ export function FacetSidebar({ request, facets }: { request: SearchRequest; face
           </section>
         );
       })}
-      {BUCKET_FACETS.map(({ key, title }) => (
-        <section key={key} aria-labelledby={`facet-${key}`}>
-          <h2 id={`facet-${key}`} className="mb-1.5 px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            {title}
-          </h2>
-          <ul className="space-y-0.5" data-testid={`facet-${key}`}>
-            {facets[key].map((v) => (
-              <FacetLink key={v.value} href={toggleBucket(request, key, v.value)} value={v} selected={request[key] === v.value} kind="radio" />
-            ))}
-          </ul>
-        </section>
-      ))}
+      {BUCKET_FACETS.map(({ key, title }) => {
+        // A bucket nothing falls into is no choice at all: only the selected one stays when empty.
+        const values = facets[key].filter((v) => v.count > 0 || request[key] === v.value);
+        if (values.length === 0) return null;
+        return (
+          <section key={key} aria-labelledby={`facet-${key}`}>
+            <h2 id={`facet-${key}`} className="mb-1.5 px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+              {title}
+            </h2>
+            <ul className="space-y-0.5" data-testid={`facet-${key}`}>
+              {values.map((v) => (
+                <FacetLink key={v.value} href={toggleBucket(request, key, v.value)} value={v} selected={request[key] === v.value} kind="radio" />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
     </nav>
   );
 }

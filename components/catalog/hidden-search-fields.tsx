@@ -1,4 +1,4 @@
-import type { SearchRequest } from '@/lib/catalog/search-params';
+import { DEFAULT_LIMIT, type SearchRequest } from '@/lib/catalog/search-params';
 
 /** The current filters as hidden inputs, so a GET form (new query, new sort) keeps them. */
 export function HiddenSearchFields({ request, omit = [] }: { request: SearchRequest; omit?: ('q' | 'sort')[] }) {
@@ -14,6 +14,7 @@ export function HiddenSearchFields({ request, omit = [] }: { request: SearchRequ
   if (request.maxSize) fields.push(['maxSize', request.maxSize]);
   if (!omit.includes('q') && request.q) fields.push(['q', request.q]);
   if (!omit.includes('sort')) fields.push(['sort', request.sort]);
+  if (request.limit !== DEFAULT_LIMIT) fields.push(['limit', String(request.limit)]);
   return (
     <>
       {fields.map(([name, value], i) => (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/catalog/copy-button';
 
@@ -8,7 +8,8 @@ export interface LaunchPanelFile {
   id: string;
   label: string;
   group: string;
-  plans: { player: 'qemu' | 'virtualbox' | 'vmware' | 'vagrant'; label: string; supported: boolean; text: string }[];
+  /** Unsupported plans carry the reason the player cannot run the file. */
+  plans: { player: 'qemu' | 'virtualbox' | 'vmware' | 'vagrant'; label: string; supported: boolean; text: string; reason?: string }[];
 }
 
 /** Comment lines dimmed; the text content stays exactly what lib/launch rendered. */
@@ -24,16 +25,22 @@ function ShellText({ text }: { text: string }) {
 
 /**
  * The exact commands to run a file in each player, as lib/launch renders them (the `apx` client
- * prints the same text). Every plan is in the page, hidden until chosen; without JavaScript the
- * noscript style shows them all.
+ * prints the same text). Only players that can run the file get a tab; the others are named with
+ * their reason below. Every plan is in the page, hidden until chosen; without JavaScript the
+ * noscript style shows them all. `children` (the appliance's credentials and ports) follow the
+ * commands. The appliance page and the judge's entry page both use this panel.
  */
-export function LaunchPanel({ files, initialFileId }: { files: LaunchPanelFile[]; initialFileId: string }) {
+export function LaunchPanel({ files: allFiles, initialFileId, children }: { files: LaunchPanelFile[]; initialFileId: string; children?: ReactNode }) {
   const id = useId();
+  const files = allFiles.filter((f) => f.plans.some((p) => p.supported));
   const [fileId, setFileId] = useState(initialFileId);
   const file = files.find((f) => f.id === fileId) ?? files[0];
   const firstSupported = (f: LaunchPanelFile) => f.plans.find((p) => p.supported)?.player ?? f.plans[0].player;
-  const [player, setPlayer] = useState(firstSupported(file));
-  const active = file.plans.some((p) => p.player === player) ? player : firstSupported(file);
+  const [player, setPlayer] = useState(file ? firstSupported(file) : 'qemu');
+  if (!file) return <p className="px-5 py-4 text-sm text-slate-500">No player can run these files directly.</p>;
+  const plans = file.plans.filter((p) => p.supported);
+  const others = file.plans.filter((p) => !p.supported);
+  const active = plans.some((p) => p.player === player) ? player : firstSupported(file);
   const groups = [...new Set(files.map((f) => f.group))];
 
   return (
@@ -41,7 +48,7 @@ export function LaunchPanel({ files, initialFileId }: { files: LaunchPanelFile[]
       <noscript>
         <style>{'[data-launch-panel] [role=tabpanel]{display:block!important}'}</style>
       </noscript>
-      <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-3">
+      <div className={cn('flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-3', files.length === 1 && 'sr-only')}>
         <label htmlFor={`${id}-file`} className="text-sm font-medium text-slate-700">
           File
         </label>
@@ -69,7 +76,7 @@ export function LaunchPanel({ files, initialFileId }: { files: LaunchPanelFile[]
         </select>
       </div>
       <div role="tablist" aria-label="Player" className="flex gap-1 overflow-x-auto border-b border-slate-100 px-3 pt-2">
-        {file.plans.map((p) => (
+        {plans.map((p) => (
           <button
             key={p.player}
             type="button"
@@ -84,12 +91,11 @@ export function LaunchPanel({ files, initialFileId }: { files: LaunchPanelFile[]
             )}
           >
             {p.label}
-            {!p.supported && <span className="rounded bg-slate-100 px-1 text-[10px] font-medium text-slate-700 uppercase">n/a</span>}
           </button>
         ))}
       </div>
       {files.map((f) =>
-        f.plans.map((p) => {
+        f.plans.filter((p) => p.supported).map((p) => {
           const shown = f.id === file.id && p.player === active;
           return (
             <div key={`${f.id}-${p.player}`} role="tabpanel" id={`${id}-panel-${f.id}-${p.player}`} aria-labelledby={`${id}-tab-${p.player}`} hidden={!shown} className="relative p-4">
@@ -106,6 +112,19 @@ export function LaunchPanel({ files, initialFileId }: { files: LaunchPanelFile[]
           );
         }),
       )}
+      {others.length > 0 && (
+        <details className="border-t border-slate-100 px-5 py-3 text-sm">
+          <summary className="cursor-pointer text-slate-600">Not for {others.map((p) => p.label).join(', ')}: why</summary>
+          <ul className="mt-2 space-y-1 text-slate-600">
+            {others.map((p) => (
+              <li key={p.player}>
+                <span className="font-medium text-slate-800">{p.label}:</span> {p.reason ?? 'it cannot run this file.'}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {children}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { slugify } from '@/lib/text/slugify';
+import { weightShares } from '@/lib/challenges/logic/weight-shares';
 import type { EditorCategory, EditorCriterion, EditorLocks, EditorValues } from '@/lib/challenges/editor-values';
 
 let counter = 0;
@@ -33,7 +34,7 @@ export function ChallengeEditor({
   const [slugTouched, setSlugTouched] = useState(!!initial.slug);
   const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => setV((old) => ({ ...old, [key]: value }));
   const err = (key: string) => state.fields?.[key];
-  const totalWeight = useMemo(() => v.criteria.reduce((s, c) => s + (Number(c.weight) > 0 ? Number(c.weight) : 0), 0), [v.criteria]);
+  const shares = useMemo(() => weightShares(v.criteria.map((c) => Number(c.weight))), [v.criteria]);
   const zoneHint = `In ${v.timeZone || 'the challenge’s time zone'}; stored in UTC.`;
 
   const updateCategory = (key: string, patch: Partial<EditorCategory>) =>
@@ -175,7 +176,7 @@ export function ChallengeEditor({
         <div className="space-y-4 p-5">
           {err('criteria') && <p className="text-sm text-red-600">{err('criteria')}</p>}
           {v.criteria.map((c, i) => {
-            const share = totalWeight > 0 && Number(c.weight) > 0 ? Math.round((100 * Number(c.weight)) / totalWeight) : 0;
+            const share = shares[i];
             return (
               <fieldset key={c.key} className="grid gap-3 rounded-lg border border-slate-200 bg-slate-50/60 p-4 md:grid-cols-[2fr_6rem_5rem_5rem_auto]" aria-label={`Criterion ${i + 1}`}>
                 <input type="hidden" name="criterion.id" value={c.id ?? ''} />

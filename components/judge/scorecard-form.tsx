@@ -5,6 +5,7 @@ import { initialActionState, type ActionState } from '@/lib/actions/action-state
 import { FormMessage, inputClass } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { weightShares } from '@/lib/challenges/logic/weight-shares';
 
 export interface ScoringCriterion {
   id: string;
@@ -48,7 +49,7 @@ export function ScorecardForm({
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initial.values).map(([k, v]) => [k, v.comment])));
   const [comment, setComment] = useState(initial.comment);
   const score = useMemo(() => preview(criteria, values), [criteria, values]);
-  const totalWeight = criteria.reduce((s, c) => s + c.weight, 0);
+  const shares = weightShares(criteria.map((c) => c.weight));
   const submitted = status === 'SUBMITTED';
 
   return (
@@ -56,7 +57,7 @@ export function ScorecardForm({
       <FormMessage state={state} />
       {disabled && disabledReason && <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">{disabledReason}</p>}
       <fieldset disabled={disabled} className="space-y-5">
-        {criteria.map((c) => {
+        {criteria.map((c, i) => {
           const span = c.scaleMax - c.scaleMin;
           const error = state.fields?.[`score.${c.id}`];
           return (
@@ -64,7 +65,7 @@ export function ScorecardForm({
               <div className="flex items-baseline justify-between gap-2">
                 <p id={`crit-${c.id}`} className="text-sm font-semibold text-slate-900">{c.name}</p>
                 <span className="text-xs text-slate-500">
-                  {Math.round((100 * c.weight) / totalWeight)}% · {c.scaleMin}–{c.scaleMax}
+                  {shares[i]}% · scale {c.scaleMin}–{c.scaleMax}
                 </span>
               </div>
               {c.description && <p className="text-xs text-slate-500">{c.description}</p>}

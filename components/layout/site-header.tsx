@@ -5,10 +5,13 @@ import { NavLinks } from '@/components/layout/nav-links';
 import { NotificationBell } from '@/components/layout/notification-bell';
 import { buttonClass } from '@/components/ui/button';
 import { signOutAction } from '@/app/(auth)/actions';
+import { returnPathForAuthLinks } from '@/lib/http/current-page';
+import { signInHref } from '@/lib/http/next-path';
 
 export async function SiteHeader() {
   const actor = await getActor();
   const items = navFor(actor);
+  const back = actor ? '/' : await returnPathForAuthLinks();
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
@@ -46,10 +49,10 @@ export async function SiteHeader() {
             </>
           ) : (
             <>
-              <Link href="/sign-in" className={buttonClass('ghost', 'sm')}>
+              <Link href={signInHref(back)} className={buttonClass('ghost', 'sm')}>
                 Sign in
               </Link>
-              <Link href="/sign-up" className={buttonClass('primary', 'sm')}>
+              <Link href={signInHref(back, '/sign-up')} className={buttonClass('primary', 'sm')}>
                 Sign up
               </Link>
             </>

@@ -20,8 +20,5 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-/** Only local paths: never an open redirect to another site. */
-export function safeNextPath(value: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  const s = typeof value === 'string' ? value : '';
-  return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') ? s : fallback;
-}
+/** Only local paths: never an open redirect to another site (lib/http/next-path.ts). */
+export { safeNextPath } from '@/lib/http/next-path';

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/db';
 import { OS_FAMILIES, type Listing } from '@/lib/publishing/api-schemas';
+import { readApplianceAccess } from '@/lib/appliances/appliance-access';
 
 /** What a listing row must carry to become the API's Listing. */
 export const listingSelect = {
@@ -20,6 +21,8 @@ export const listingSelect = {
   minDiskBytes: true,
   osFamily: true,
   osName: true,
+  defaultCredentials: true,
+  ports: true,
   latestVersion: true,
   submittedAt: true,
   publishedAt: true,
@@ -56,6 +59,7 @@ export function toListing(row: ListingRow): Listing {
       osFamily: row.osFamily === null ? null : (OS_FAMILIES.find((f) => f === row.osFamily) ?? 'other'),
       osName: row.osName,
     },
+    ...readApplianceAccess(row),
     latestVersion: row.latestVersion,
     versions: row.versions,
     submittedAt: iso(row.submittedAt),

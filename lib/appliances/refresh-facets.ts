@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { defaultFileOf } from '@/lib/launch/default-file';
 import { compareVersions } from '@/lib/versions';
 import { insideSummaryOf } from '@/lib/inside-reports/summary';
 
@@ -7,7 +8,8 @@ type Tx = Pick<typeof db, 'appliance' | 'applianceVersion' | 'applianceFile'>;
 
 /**
  * Recomputes what search facets and cards show from the newest released version that has verified
- * files: formats, architectures, smallest download, latest version. Called whenever a file is
+ * files: formats, architectures, the default download's size (`defaultFileOf`: what a plain download
+ * or `apx pull` fetches), latest version. Called whenever a file is
  * verified, a version is released or revoked, or a listing is published.
  */
 export async function refreshApplianceFacets(applianceId: string, tx: Tx = db) {
@@ -37,7 +39,7 @@ export async function refreshApplianceFacets(applianceId: string, tx: Tx = db) {
       ? {
           formats: { set: [...new Set(latest.files.map((f) => f.format))].sort() },
           architectures: { set: [...new Set(latest.files.map((f) => f.architecture))].sort() },
-          downloadSizeBytes: latest.files.reduce((min, f) => (f.sizeBytes < min ? f.sizeBytes : min), latest.files[0].sizeBytes),
+          downloadSizeBytes: defaultFileOf(latest.files)!.sizeBytes,
           latestVersion: latest.version,
           latestReleasedAt: latest.releasedAt,
           osRelease: inside.osRelease,

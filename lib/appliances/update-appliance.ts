@@ -35,6 +35,8 @@ export async function updateAppliance(actor: Actor, applianceId: string, input: 
     minDiskBytes: r?.diskBytes === undefined ? undefined : r.diskBytes === null ? null : BigInt(r.diskBytes),
     osFamily: r?.osFamily,
     osName: r?.osName,
+    defaultCredentials: input.defaultCredentials,
+    ports: input.ports,
   };
   try {
     const row = await db.$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { prismaClient } from '@/lib/db';
 import { env, publicUrl } from '@/lib/config/env';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
-import { confirmSignUpMail, existingAccountMail } from '@/lib/auth/account-mail';
+import { confirmNewEmailMail, confirmSignUpMail, emailChangeRequestedMail, existingAccountMail } from '@/lib/auth/account-mail';
 import { sendMail } from '@/lib/mail/send-mail';
 
 function createAuth() {
@@ -41,10 +41,21 @@ function createAuth() {
       autoSignInAfterVerification: true,
       expiresIn: 24 * 60 * 60,
       sendVerificationEmail: async ({ user, url }) => {
+        // better-auth sends the same hook for a change of address (with `user.email` the new
+        // one); the stored address tells the two apart.
+        const stored = await prismaClient().user.findUnique({ where: { id: user.id }, select: { email: true } });
+        if (stored && stored.email !== user.email.toLowerCase()) {
+          await sendMail(confirmNewEmailMail(user.email, user.name, url));
+          await sendMail(emailChangeRequestedMail(stored.email, user.email, `${base}/account`));
+          return;
+        }
         await sendMail(confirmSignUpMail(user.email, user.name, url));
       },
     },
     user: {
+      // A confirmed account changes its address by a link mailed to the new one (lib/users/account-settings.ts);
+      // deleting an account is ours (lib/users/delete-account.ts: it decides about listings), so better-auth's is off.
+      changeEmail: { enabled: true },
       additionalFields: {
         // Granted by the product, never accepted from a sign-up form.
         roles: { type: 'string[]', required: false, input: false, defaultValue: ['USER'] },
@@ -68,6 +79,9 @@ function createAuth() {
       useSecureCookies: base.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
+    // Over HTTP, changing the address would skip the password check of lib/users/account-settings.ts:
+    // the account page's server action is the only way in (auth.api calls are not routed through here).
+    disabledPaths: ['/change-email'],
     plugins: [nextCookies()],
   });
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FILE_FORMATS, ARCHITECTURES, SEARCH_SORTS } from '@/lib/catalog/search-params';
 import { fileSignatureSchema } from '@/lib/files/file-signature';
+import { defaultCredentialSchema, portSchema } from '@/lib/publishing/api-schemas';
 
 const isoDate = z.string().meta({ description: 'ISO 8601 date-time (UTC)', example: '2026-11-25T18:00:00.000Z' });
 const fileFormat = z.enum(FILE_FORMATS).meta({ id: 'FileFormat', description: 'Image format' });
@@ -37,7 +38,7 @@ export const applianceCardSchema = z
     downloadCount: z.number().int(),
     ratingAvg: z.number(),
     ratingCount: z.number().int(),
-    downloadSizeBytes: z.number().int().nullable().meta({ description: 'Smallest file of the newest release' }),
+    downloadSizeBytes: z.number().int().nullable().meta({ description: 'Size of the newest release\'s default file: the one a plain download or `apx pull` fetches (an OVA first, then the amd64 build, then the largest)' }),
     minMemoryMiB: z.number().int().nullable(),
     minCpus: z.number().int().nullable(),
     osFamily: z.string().nullable(),
@@ -66,6 +67,13 @@ export const searchResponseSchema = z
         maxSize: z.array(facetValue),
       })
       .meta({ id: 'Facets', description: "Each facet's counts apply every other facet's filter, not its own" }),
+    suggestions: z
+      .object({
+        terms: z.array(z.string()).meta({ description: 'Nearby search terms (typos corrected), each found in some published listing', example: ['linux'] }),
+        categories: z.array(facetValue).meta({ description: 'The categories with the most published listings' }),
+      })
+      .nullable()
+      .meta({ id: 'SearchSuggestions', description: 'Only when nothing matched (`total` is 0); otherwise null' }),
   })
   .meta({ id: 'SearchResult' });
 
@@ -94,6 +102,8 @@ export const applianceSchema = z
     eula: z.string().nullable(),
     homepage: z.string().nullable(),
     requirements,
+    defaultCredentials: z.array(defaultCredentialSchema).meta({ description: 'What to sign in with the first time, as the publisher states it (public: change it after the first sign-in)' }),
+    ports: z.array(portSchema).meta({ description: 'What listens on the running appliance, as the publisher states it' }),
     formats: z.array(fileFormat),
     architectures: z.array(architecture),
     latestVersion: z.string().nullable(),

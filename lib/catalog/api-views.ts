@@ -35,6 +35,8 @@ export function applianceView(d: ApplianceDetail): z.infer<typeof applianceSchem
     eula: d.eula,
     homepage: d.homepage,
     requirements: d.requirements,
+    defaultCredentials: d.access.defaultCredentials,
+    ports: d.access.ports,
     formats: d.formats,
     architectures: d.architectures,
     latestVersion: d.latestVersion,

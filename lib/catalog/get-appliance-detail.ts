@@ -6,6 +6,7 @@ import { findListing } from '@/lib/catalog/listing-access';
 import { launchPlans } from '@/lib/catalog/launch-file';
 import { compareVersions } from '@/lib/versions';
 import { signatureOf } from '@/lib/files/file-signature';
+import { readApplianceAccess } from '@/lib/appliances/appliance-access';
 
 /**
  * Everything the appliance page shows, already filtered for the caller: null when the caller may
@@ -88,9 +89,11 @@ export async function getApplianceDetail(actor: Actor | null, publisherHandle: s
       osFamily: row.osFamily,
       osName: row.osName,
     },
+    access: readApplianceAccess(row),
     formats: row.formats,
     architectures: row.architectures,
     latestVersion: row.latestVersion,
+    latestReleasedAt: row.latestReleasedAt?.toISOString() ?? null,
     downloadSizeBytes: row.downloadSizeBytes === null ? null : Number(row.downloadSizeBytes),
     downloadCount: row.downloadCount,
     ratingAvg: row.ratingAvg,

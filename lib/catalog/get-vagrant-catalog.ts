@@ -9,7 +9,8 @@ import { compareVersions } from '@/lib/versions';
 /**
  * Vagrant's box catalog for `publisher/appliance`: released versions with their verified Vagrant
  * boxes, each provider pointing at our download endpoint with the SHA-256 Vagrant checks. Only
- * published listings (or what owners, admins and assigned judges may see): null otherwise.
+ * published listings (or what owners, admins and assigned judges may see) that have at least one
+ * such box: null otherwise (404).
  */
 export async function getVagrantCatalog(actor: Actor | null, publisher: string, slug: string): Promise<z.infer<typeof vagrantCatalogSchema> | null> {
   const detail = await getApplianceDetail(actor, publisher, slug);
@@ -34,5 +35,8 @@ export async function getVagrantCatalog(actor: Actor | null, publisher: string, 
     }))
     .filter((v) => v.providers.length > 0)
     .sort((a, b) => compareVersions(a.version, b.version));
+  // A listing without a box is not a box: Vagrant then says "could not be found" instead of
+  // reading an empty catalog (which it reports as having no version for your provider).
+  if (versions.length === 0) return null;
   return { name: `${detail.publisher.handle}/${detail.slug}`, description: detail.summary, versions };
 }

@@ -35,3 +35,8 @@ export async function listCategoriesWithCounts() {
   });
   return categories.map((c) => ({ slug: c.slug, name: c.name, description: c.description, count: c._count.appliances }));
 }
+
+/** Every published listing, with or without a category: the number browse shows without filters. */
+export function countPublicAppliances(): Promise<number> {
+  return db.appliance.count({ where: { status: 'PUBLISHED' } });
+}

@@ -4,7 +4,8 @@ import type { ApplianceCard } from '@/lib/catalog/appliance-card';
 import { syncCatalogIndex } from '@/lib/catalog/catalog-index';
 import { runSearch } from '@/lib/catalog/facet-engine';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/search-cursor';
-import { RAM_BUCKETS, SIZE_BUCKETS, type SearchRequest } from '@/lib/catalog/search-params';
+import { RAM_BUCKETS, SIZE_BUCKETS, type SearchFilters, type SearchRequest } from '@/lib/catalog/search-params';
+import { suggestSearchTerms } from '@/lib/catalog/suggest-terms';
 import { ARCH_LABELS, FORMAT_LABELS } from '@/lib/format';
 import { invalid } from '@/lib/errors';
 
@@ -32,7 +33,19 @@ export interface SearchResult {
   facets: SearchFacets;
   /** Keyset cursor for the next page, null on the last one. */
   nextCursor: string | null;
+  /** When nothing matched: nearby terms for the query and the catalog's biggest categories; otherwise null. */
+  suggestions: SearchSuggestions | null;
 }
+
+export interface SearchSuggestions {
+  /** Each one a word (or the query with its unknown words corrected) that published listings are found by. */
+  terms: string[];
+  /** The categories with the most published listings, whatever the query and filters. */
+  categories: FacetValue[];
+}
+
+const NO_FILTERS: SearchFilters = { category: [], os: [], format: [], arch: [], license: [], release: [], minRam: null, maxSize: null };
+const POPULAR_CATEGORIES = 6;
 
 export const OS_LABELS: Record<string, string> = { linux: 'Linux', windows: 'Windows', bsd: 'BSD', solaris: 'Solaris', other: 'Other' };
 
@@ -60,9 +73,10 @@ export function cardsQuery(ids: string[]): Prisma.Sql {
 const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
 
 /**
- * Full-text search over published listings — PostgreSQL's weighted tsvector (name A, tags and
- * summary B, description C) plus trigram similarity on the name for typos — with every facet
- * counted under the other facets' filters, and keyset (API) or page (browse) pagination. Only
+ * Full-text search over published listings — PostgreSQL's weighted tsvector (name A; tags, summary,
+ * category and operating system B; description and vendor C; packages D) plus trigram similarity on
+ * the name for typos — with every facet counted under the other facets' filters, keyset (API) or
+ * page (browse) pagination, and nearby terms and popular categories when nothing matches. Only
  * published listings are ever found, whoever calls.
  */
 export async function searchAppliances(request: SearchRequest): Promise<SearchResult> {
@@ -104,15 +118,29 @@ export async function searchAppliances(request: SearchRequest): Promise<SearchRe
   const lastSlot = result.page.length - 1;
 
   const t = index.table;
+  const categoryFacet = (counts: Map<number, number>): FacetValue[] =>
+    [...counts]
+      .flatMap(([i, count]) => {
+        const c = index.categories.get(t.categories.values[i]);
+        return c && count > 0 ? [{ value: c.slug, label: c.name, count }] : [];
+      })
+      .sort(byCount);
+  let suggestions: SearchSuggestions | null = null;
+  if (result.total === 0) {
+    const everything = runSearch(t, { filters: NO_FILTERS, categoryIdBySlug: index.categoryIdBySlug, sort: 'downloads', limit: 0, offset: 0, after: null, text: null });
+    suggestions = {
+      // Other words only help when the words themselves found nothing (not when the filters did).
+      terms: request.q && index.matches?.length === 0 ? await suggestSearchTerms(request.q) : [],
+      categories: categoryFacet(everything.counts.category).slice(0, POPULAR_CATEGORIES),
+    };
+  }
   return {
+    suggestions,
     total: result.total,
     items,
     nextCursor: result.hasMore && lastSlot >= 0 ? encodeCursor({ sort: request.sort, keys: result.keys[lastSlot], id: pageIds[lastSlot] }) : null,
     facets: {
-      category: [...result.counts.category].flatMap(([i, count]) => {
-        const c = index.categories.get(t.categories.values[i]);
-        return c ? [{ value: c.slug, label: c.name, count }] : [];
-      }).sort(byCount),
+      category: categoryFacet(result.counts.category),
       os: [...result.counts.os].map(([i, count]) => ({ value: t.osFamilies.values[i], label: OS_LABELS[t.osFamilies.values[i]] ?? t.osFamilies.values[i], count })).sort(byCount),
       license: [...result.counts.license].map(([i, count]) => ({ value: t.licenses.values[i], label: t.licenses.values[i], count })).sort(byCount),
       release: [...result.counts.release].map(([i, count]) => ({ value: t.releases.values[i], label: t.releases.values[i], count })).sort(byCount),

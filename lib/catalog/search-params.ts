@@ -20,7 +20,7 @@ export const RAM_BUCKETS = [
 ] as const;
 
 const MiB = 1024 ** 2;
-/** "Downloads at most this much": cumulative, on the smallest file of the newest release. */
+/** "Downloads at most this much": cumulative, on the default file of the newest release (lib/launch/default-file.ts). */
 export const SIZE_BUCKETS = [
   { key: '100m', bytes: 100 * MiB, label: 'Under 100 MiB' },
   { key: '500m', bytes: 500 * MiB, label: 'Under 500 MiB' },
@@ -206,6 +206,8 @@ export function searchQueryString(r: Partial<SearchRequest>): string {
   if (r.maxSize) p.set('maxSize', r.maxSize);
   const defaultSort = r.q ? 'relevance' : 'downloads';
   if (r.sort && r.sort !== defaultSort) p.set('sort', r.sort);
+  // A page size someone chose stays with them through every link (page numbers depend on it).
+  if (r.limit && r.limit !== DEFAULT_LIMIT) p.set('limit', String(r.limit));
   if (r.page && r.page > 1) p.set('page', String(r.page));
   return p.toString();
 }
@@ -224,7 +226,7 @@ export const searchQuerySchema = z.object({
   license: z.string().optional().meta({ description: 'Licence as published (usually an SPDX id); repeatable.', example: 'MIT' }),
   release: z.string().optional().meta({ description: 'OS release read from the disk, as the `release` facet lists it; repeatable.', example: 'Debian 12' }),
   minRam: z.enum(RAM_BUCKETS.map((b) => b.key)).optional().meta({ description: 'Only appliances needing at most this much memory.' }),
-  maxSize: z.enum(SIZE_BUCKETS.map((b) => b.key)).optional().meta({ description: 'Only appliances whose smallest download is under this size.' }),
+  maxSize: z.enum(SIZE_BUCKETS.map((b) => b.key)).optional().meta({ description: 'Only appliances whose default download (the size `downloadSizeBytes` gives) is under this size.' }),
   sort: z.enum(SEARCH_SORTS).optional().meta({ description: 'Order; relevance (the default with q) or downloads (the default without).' }),
   cursor: z.string().optional().meta({ description: 'Opaque cursor from a previous page\'s nextCursor.' }),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).optional().meta({ description: `Items per page (1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}).` }),

@@ -8,6 +8,7 @@ import { judgeScore } from '@/lib/challenges/logic/scoring';
 import { anonymousFileName, entryLabel } from '@/lib/challenges/logic/entry-code';
 import { blindInspection, createRedactor, redactDeep } from '@/lib/challenges/logic/redact';
 import { blindInsideReport } from '@/lib/inside-reports/blind';
+import { readApplianceAccess } from '@/lib/appliances/appliance-access';
 import { asInsideReport } from '@/lib/inside-reports/summary';
 import { CHALLENGE_CLOCK, type ServiceOptions } from '@/lib/challenges/service-support';
 
@@ -23,12 +24,12 @@ export const SCORING_RULE =
 export function scoringWindow(
   ch: { state: 'DRAFT' | 'OPEN' | 'JUDGING' | 'RESULTS' | 'ARCHIVED'; submissionsOpenAt: Date; submissionsCloseAt: Date; judgingCloseAt: Date; timeZone: string },
   now: Date,
-): { open: true } | { open: false; reason: string } {
+): { open: true; frozen: false } | { open: false; frozen: boolean; reason: string } {
   const state = effectiveState(ch, now);
-  if (state === 'RESULTS' || state === 'ARCHIVED') return { open: false, reason: 'Results are published: scores are frozen.' };
-  if (state !== 'JUDGING' || ch.state !== 'JUDGING') return { open: false, reason: 'Judging has not started yet.' };
-  if (now.getTime() >= ch.judgingCloseAt.getTime()) return { open: false, reason: `Judging closed on ${formatInZone(ch.judgingCloseAt, ch.timeZone)}: scores are frozen.` };
-  return { open: true };
+  if (state === 'RESULTS' || state === 'ARCHIVED') return { open: false, frozen: true, reason: 'Results are published: scores are frozen.' };
+  if (state !== 'JUDGING' || ch.state !== 'JUDGING') return { open: false, frozen: false, reason: 'Judging has not started yet.' };
+  if (now.getTime() >= ch.judgingCloseAt.getTime()) return { open: false, frozen: true, reason: `Judging closed on ${formatInZone(ch.judgingCloseAt, ch.timeZone)}: scores are frozen.` };
+  return { open: true, frozen: false };
 }
 
 const challengeSelect = {
@@ -158,6 +159,8 @@ export async function getJudgeEntry(actor: Actor, entryId: string, opts: Service
               minDiskBytes: true,
               osName: true,
               osFamily: true,
+              defaultCredentials: true,
+              ports: true,
               publisher: { select: { handle: true, displayName: true, url: true } },
             },
           },
@@ -271,6 +274,8 @@ export async function getJudgeEntry(actor: Actor, entryId: string, opts: Service
         diskBytes: a.minDiskBytes === null ? null : Number(a.minDiskBytes),
         os: a.osName ? redact(a.osName) : a.osFamily,
       },
+      // Redacted with the rest below when blind: a user name may be the entrant's.
+      access: readApplianceAccess(a),
     },
     version: { version: e.version.version, changelog: redact(e.version.changelog), releasedAt: e.version.releasedAt },
     files,
@@ -300,7 +305,7 @@ interface LaunchFacts {
  * the judge downloads it as. Blind: the machine is named after the entry code, and Vagrant adds
  * the downloaded box instead of the catalog URL (which names the publisher).
  */
-function launchPlans(f: LaunchFacts): { player: Player; label: string; text: string }[] {
+function launchPlans(f: LaunchFacts): { player: Player; label: string; supported: boolean; text: string; reason?: string }[] {
   const members = Array.isArray(f.file.inspection?.members) ? (f.file.inspection.members as { name?: unknown; format?: unknown }[]) : [];
   const diskNames = members.filter((m) => typeof m.name === 'string' && typeof m.format === 'string' && m.format !== 'OVA').map((m) => m.name as string);
   const ovfName = members.find((m) => typeof m.name === 'string' && /\.ovf$/i.test(m.name as string))?.name as string | undefined;
@@ -325,7 +330,7 @@ function launchPlans(f: LaunchFacts): { player: Player; label: string; text: str
   return playersFor(file).map((player) => {
     let plan: LaunchPlan = planLaunch(input, player);
     if (player === 'vagrant' && f.blind) plan = blindVagrantPlan(f.code, f.file.fileName, f.file.provider);
-    return { player, label: PLAYER_LABELS[player], text: renderPlan(plan) };
+    return { player, label: PLAYER_LABELS[player], supported: plan.supported, text: renderPlan(plan), reason: plan.reason };
   });
 }
 

@@ -4,22 +4,30 @@ import { CliError, type ExitName } from './exit-codes';
 
 export const USER_AGENT = 'apx/0.1 (+https://github.com/appliance-exchange)';
 
-/** An error answer of the API (problem+json), mapped onto an exit code. */
+/** An error answer (problem+json from the API, or whatever else answered), mapped onto an exit code. */
 export class ApiError extends CliError {
   readonly status: number;
   readonly problem: Problem;
+  /** False when the answer was not the API's own problem document (an object store, a proxy, another server). */
+  readonly fromApi: boolean;
 
-  constructor(status: number, problem: Problem, context: string) {
-    const exit = exitForStatus(status);
+  constructor(status: number, problem: Problem, context: string, origin?: { fromApi: boolean; host?: string; s3Code?: string }) {
+    const fromApi = origin?.fromApi ?? true;
+    // A refusal by something else than the API (an object store, a proxy) says nothing about the token.
+    const exit = fromApi ? exitForStatus(status) : 'ERROR';
     const detail = problem.detail || problem.title || `HTTP ${status}`;
     const fields = problem.errors ? Object.entries(problem.errors).map(([field, message]) => `${field}: ${message}`) : [];
-    super(exit, `${context}: ${detail}${fields.length ? ` (${fields.join('; ')})` : ''}`, {
-      hint: hintForStatus(status),
-      details: { status, code: problem.code, errors: problem.errors },
+    const message = fromApi
+      ? `${context}: ${detail}${fields.length ? ` (${fields.join('; ')})` : ''}`
+      : `${context}: ${origin?.host ?? 'the server'} answered HTTP ${status}${origin?.s3Code ? ` (S3 ${origin.s3Code})` : ''}, which is not an answer of the Appliance Exchange API.`;
+    super(exit, message, {
+      hint: fromApi ? hintForStatus(status, problem) : 'Is that the address of the site itself? Use it with --site (or apx login --site URL), not an object store\'s or another server\'s.',
+      details: { status, code: problem.code, errors: problem.errors, fromApi },
     });
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.fromApi = fromApi;
   }
 }
 
@@ -30,9 +38,10 @@ export function exitForStatus(status: number): ExitName {
   return 'ERROR';
 }
 
-function hintForStatus(status: number): string | undefined {
+function hintForStatus(status: number, problem: Problem): string | undefined {
   if (status === 401) return 'Run apx login with a token from the site (Account > API tokens).';
-  if (status === 403) return 'Your token may lack the scope this needs (read or publish): create one with it and run apx login again.';
+  // Only the site's own word that a scope is missing is blamed on the token's scope.
+  if (status === 403 && /\bscope\b/i.test(problem.detail ?? '')) return 'Create a token with that scope (Account > API tokens) and run apx login again.';
   return undefined;
 }
 
@@ -106,7 +115,7 @@ export class ApiClient {
     } catch (e) {
       throw networkError(e, this.site, options.context);
     }
-    if (!response.ok) throw await apiErrorFrom(response, options.context);
+    if (!response.ok) throw await apiErrorFrom(response, options.context, this.site);
     const text = await response.text();
     let json: unknown;
     try {
@@ -143,15 +152,31 @@ export class ApiClient {
   }
 }
 
-export async function apiErrorFrom(response: Response, context: string): Promise<ApiError> {
+export async function apiErrorFrom(response: Response, context: string, site?: string): Promise<ApiError> {
   let problem: Problem = { status: response.status };
+  let fromApi = false;
+  const text = await response.text().catch(() => '');
   try {
-    const parsed = problemSchema.safeParse(JSON.parse(await response.text()));
-    if (parsed.success) problem = parsed.data;
+    const parsed = problemSchema.safeParse(JSON.parse(text));
+    // The API's errors are problem documents with a title or detail; anything else answered for it.
+    if (parsed.success && (parsed.data.title !== undefined || parsed.data.detail !== undefined)) {
+      problem = parsed.data;
+      fromApi = true;
+    }
   } catch {
-    // Not problem+json (a proxy's HTML page, say): the status alone must do.
+    // Not JSON (an object store's XML, a proxy's HTML page): the status alone must do.
   }
-  return new ApiError(response.status, problem, context);
+  const host = hostOf(response.url) ?? (site ? hostOf(site) : undefined);
+  return new ApiError(response.status, problem, context, { fromApi, host, s3Code: /<Code>([A-Za-z]{1,64})<\/Code>/.exec(text)?.[1] });
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
 }
 
 export function networkError(e: unknown, where: string, context: string): CliError {

@@ -89,6 +89,12 @@ export const searchResultSchema = z.looseObject({
   nextCursor: nullableString,
   facets: z.unknown().optional(),
   total: nullableNumber,
+  suggestions: z
+    .looseObject({
+      terms: z.array(z.string()).default([]),
+      categories: z.array(z.looseObject({ value: z.string(), label: z.string() })).default([]),
+    })
+    .nullish(),
 });
 
 export const applianceDetailSchema = applianceSummarySchema.extend({

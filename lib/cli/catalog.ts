@@ -1,4 +1,5 @@
 import { planLaunch, playersFor, type LaunchFile, type LaunchFileFormat, type LaunchInput, type Player } from '@/lib/launch';
+import { compareDefaultFiles } from '@/lib/launch/default-file';
 import { compareVersions, isValidVersion } from '@/lib/versions';
 import { seg, type ApiClient } from './api-client';
 import {
@@ -171,8 +172,6 @@ async function completeFile(client: ApiClient, file: ApiFile, signal?: AbortSign
   }
 }
 
-/** Format preference when nothing else decides: the most widely runnable first. */
-const DEFAULT_ORDER: LaunchFileFormat[] = ['OVA', 'QCOW2', 'VMDK', 'RAW', 'OVF', 'ISO', 'VAGRANT_BOX'];
 const PLAYER_ORDER: Record<Player, LaunchFileFormat[]> = {
   qemu: ['QCOW2', 'RAW', 'VMDK', 'OVA', 'OVF', 'ISO'],
   virtualbox: ['OVA', 'OVF', 'VMDK', 'RAW', 'QCOW2', 'ISO'],
@@ -216,7 +215,9 @@ export function chooseFile(files: ApiFile[], choice: FileChoice, what: string): 
     }
     candidates = runnable;
   }
-  const order = choice.player ? PLAYER_ORDER[choice.player] : DEFAULT_ORDER;
+  // Without a player: the site's default file (the size search shows), this machine's build first.
+  if (!choice.player) return [...candidates].sort((a, b) => compareDefaultFiles(a, b, choice.hostArch ?? 'amd64'))[0];
+  const order = PLAYER_ORDER[choice.player];
   const rank = (f: ApiFile) => {
     const formatRank = order.indexOf(fileFormat(f) ?? 'OVA');
     const archRank = choice.hostArch && fileArchitecture(f) === choice.hostArch ? 0 : 1;

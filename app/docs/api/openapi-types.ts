@@ -89,7 +89,8 @@ export function typeLabel(s: SchemaObject | undefined): string {
 
 /** A plausible example value from a schema: its own example, else one built from its shape. */
 export function exampleOf(doc: Document, s: SchemaObject | undefined, depth = 0): unknown {
-  if (!s || depth > 6) return null;
+  // Deep enough for every schema of ours; the bound only stops a self-referencing schema.
+  if (!s || depth > 12) return null;
   if (s.example !== undefined) return s.example;
   if (s.$ref) return exampleOf(doc, resolveSchema(doc, s), depth + 1);
   if (s.const !== undefined) return s.const;

@@ -6,6 +6,7 @@ import { CopyButton } from '@/components/catalog/copy-button';
 import { Markdown } from '@/components/ui/markdown';
 import { METHODS, exampleOf, resolveSchema, type Document, type OperationObject } from './openapi-types';
 import { SchemaTable, TypeCell } from './schema-table';
+import { ApiSearch } from './api-search';
 
 export const metadata: Metadata = { title: 'API reference', description: 'The Appliance Exchange REST API: search, listings, files, downloads, reviews, Vagrant catalog, publishing.' };
 
@@ -29,6 +30,11 @@ function operations(doc: Document): Op[] {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
     METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method], anchor: item[method].operationId ?? `${method}-${path}`.replace(/[^\w-]+/g, '-') })),
   );
+}
+
+/** What the reference's search box matches an operation by, lower-cased. */
+function searchTextOf(o: Op): string {
+  return [o.method, o.path, o.op.summary, o.op.operationId, ...(o.op.tags ?? []), o.op.description?.slice(0, 400)].filter(Boolean).join(' ').toLowerCase();
 }
 
 function MethodBadge({ method }: { method: string }) {
@@ -60,7 +66,7 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
   const curl = curlFor(base, o, doc);
   const auth = o.op.security?.some((s) => Object.keys(s).length === 0) ? 'Anonymous or bearer token' : o.op.security?.length ? 'Bearer token or session required' : 'None';
   return (
-    <article id={o.anchor} className="scroll-mt-24 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid={`op-${o.anchor}`}>
+    <article id={o.anchor} className="scroll-mt-24 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid={`op-${o.anchor}`} data-api-op="" data-api-search={searchTextOf(o)}>
       <header className="border-b border-slate-100 px-5 py-4">
         <h3 className="flex flex-wrap items-center gap-3">
           <MethodBadge method={o.method} />
@@ -91,13 +97,13 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
                         <td className="px-3 py-1.5 whitespace-nowrap">
                           <code className="font-mono text-xs text-slate-900">{p.name}</code>
                           {p.required && <span className="ml-1 text-xs text-red-600">required</span>}
-                          <div className="text-[11px] text-slate-400">{p.in}</div>
+                          <div className="text-[11px] text-slate-600">{p.in}</div>
                         </td>
                         <td className="px-3 py-1.5">{p.schema && <TypeCell schema={p.schema} />}</td>
                         <td className="px-3 py-1.5 text-slate-600">
                           {p.description ?? p.schema?.description}
                           {p.schema?.example !== undefined && (
-                            <span className="ml-1 text-xs text-slate-400">
+                            <span className="ml-1 text-xs text-slate-600">
                               e.g. <code className="font-mono">{String(p.schema.example)}</code>
                             </span>
                           )}
@@ -138,12 +144,12 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
               <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Example request</h4>
               <CopyButton text={curl} label="Copy the curl command" />
             </div>
-            <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">{curl}</pre>
+            <pre className="rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-slate-100">{curl}</pre>
           </section>
           {successSchema && (
             <section>
               <h4 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Example response · {success?.[0]}</h4>
-              <pre className="max-h-80 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs leading-relaxed text-slate-800 ring-1 ring-slate-200">
+              <pre className="rounded-lg bg-slate-50 p-3 font-mono text-xs leading-relaxed break-words whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200">
                 {JSON.stringify(exampleOf(doc, successSchema), null, 2)}
               </pre>
             </section>
@@ -165,22 +171,25 @@ export default function ApiDocsPage() {
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[15rem_minmax(0,1fr)]">
       <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
+        <div className="mb-5">
+          <ApiSearch total={ops.length} />
+        </div>
         <nav aria-label="API reference" className="space-y-5 text-sm">
           <a href="#overview" className="block font-medium text-slate-900 hover:text-brand-700">
             Overview
           </a>
           {tags.map((t) =>
             byTag(t.name).length ? (
-              <div key={t.name}>
+              <div key={t.name} data-api-nav-group="">
                 <a href={`#tag-${t.name}`} className="mb-1 block text-xs font-semibold tracking-wide text-slate-500 uppercase hover:text-slate-800">
                   {t.name}
                 </a>
                 <ul className="space-y-0.5">
                   {byTag(t.name).map((o) => (
-                    <li key={o.anchor}>
-                      <a href={`#${o.anchor}`} className="flex items-center gap-2 rounded px-1 py-0.5 text-slate-700 hover:bg-slate-100">
-                        <span className={cn('w-10 font-mono text-[10px] font-bold uppercase', METHOD_TONE[o.method].split(' ')[1])}>{o.method}</span>
-                        <span className="truncate">{o.op.summary ?? o.path}</span>
+                    <li key={o.anchor} data-api-nav="" data-api-search={searchTextOf(o)}>
+                      <a href={`#${o.anchor}`} className="flex items-start gap-2 rounded px-1 py-0.5 text-slate-700 hover:bg-slate-100">
+                        <span className={cn('w-10 shrink-0 pt-0.5 font-mono text-[10px] font-bold uppercase', METHOD_TONE[o.method].split(' ')[1])}>{o.method}</span>
+                        <span className="min-w-0 break-words">{o.op.summary ?? o.path}</span>
                       </a>
                     </li>
                   ))}
@@ -224,17 +233,23 @@ export default function ApiDocsPage() {
 
         {tags.map((t) =>
           byTag(t.name).length ? (
-            <section key={t.name} id={`tag-${t.name}`} aria-labelledby={`tag-${t.name}-heading`} className="scroll-mt-24 space-y-4">
-              <div>
-                <h2 id={`tag-${t.name}-heading`} className="text-xl font-semibold text-slate-900">
+            <details key={t.name} id={`tag-${t.name}`} open className="group scroll-mt-24" data-api-tag="">
+              <summary className="cursor-pointer list-none rounded-lg py-1 [&::-webkit-details-marker]:hidden">
+                <h2 id={`tag-${t.name}-heading`} className="flex items-center gap-2 text-xl font-semibold text-slate-900">
+                  <span aria-hidden className="inline-block text-sm text-slate-500 transition-transform group-open:rotate-90">▶</span>
                   {t.name}
+                  <span className="text-sm font-normal text-slate-600" data-api-tag-count={byTag(t.name).length}>
+                    {byTag(t.name).length} {byTag(t.name).length === 1 ? 'operation' : 'operations'}
+                  </span>
                 </h2>
-                {t.description && <Markdown className="mt-1 text-sm [&_p]:my-1">{t.description}</Markdown>}
+              </summary>
+              <div className="mt-2 space-y-4">
+                {t.description && <Markdown className="text-sm [&_p]:my-1">{t.description}</Markdown>}
+                {byTag(t.name).map((o) => (
+                  <Operation key={o.anchor} o={o} doc={doc} base={base} />
+                ))}
               </div>
-              {byTag(t.name).map((o) => (
-                <Operation key={o.anchor} o={o} doc={doc} base={base} />
-              ))}
-            </section>
+            </details>
           ) : null,
         )}
 

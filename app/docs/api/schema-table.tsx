@@ -64,14 +64,14 @@ export function SchemaTable({ schema }: { schema: SchemaObject }) {
             <tr key={name} className="align-top">
               <td className="px-3 py-1.5 font-mono text-xs whitespace-nowrap text-slate-900">
                 {name}
-                {!required.has(name) && <span className="ml-1 text-slate-400">?</span>}
+                {!required.has(name) && <span className="ml-1 text-slate-600">?</span>}
               </td>
               <td className="px-3 py-1.5">
                 <TypeCell schema={s} />
               </td>
               <td className="px-3 py-1.5 text-slate-600">
                 {s.description}
-                {constraints(s).length > 0 && <span className="ml-1 text-xs text-slate-400">({constraints(s).join(', ')})</span>}
+                {constraints(s).length > 0 && <span className="ml-1 text-xs text-slate-600">({constraints(s).join(', ')})</span>}
               </td>
             </tr>
           ))}

@@ -9,7 +9,8 @@ import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { ActionForm } from '@/components/challenges/action-form';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { getJudgeWorkspace, SCORING_RULE } from '@/lib/challenges/judge-view';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { judgingDeadlineText } from '@/lib/challenges/logic/deadline-words';
+import { weightShares } from '@/lib/challenges/logic/weight-shares';
 import { formatDate } from '@/lib/format';
 import { declareConflictAction } from '@/app/judge/[slug]/actions';
 
@@ -27,6 +28,8 @@ export default async function JudgeWorkspacePage({ params }: { params: Promise<{
   const ws = await getJudgeWorkspace(actor, slug);
   if (!ws) notFound();
   const ch = ws.challenge;
+  const now = new Date();
+  const shares = weightShares(ch.criteria.map((c) => c.weight));
   const pct = ws.progress.assigned ? Math.round((100 * ws.progress.submitted) / ws.progress.assigned) : 0;
   return (
     <div className="space-y-8">
@@ -39,7 +42,7 @@ export default async function JudgeWorkspacePage({ params }: { params: Promise<{
           <ChallengeStateBadge state={ch.state} />
           {ch.blind && <Badge tone="slate">Blind: entrants are not named</Badge>}
         </div>
-        <p className="mt-2 text-slate-600">Judging closes {formatInZone(ch.judgingCloseAt, ch.timeZone)}.</p>
+        <p className="mt-2 text-slate-600">{judgingDeadlineText(ch, now)}.</p>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -60,15 +63,16 @@ export default async function JudgeWorkspacePage({ params }: { params: Promise<{
           <div className="mt-4 h-2.5 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Scorecards submitted" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
             <div className="h-full rounded-full bg-violet-500" style={{ width: `${pct}%` }} />
           </div>
-          <p className="mt-3 text-xs text-slate-500">{SCORING_RULE} Other judges’ scores on an entry appear once you submitted your own.</p>
+          {/* The rule says scores can still change: only while they can. */}
+          {!ws.scoring.frozen && <p className="mt-3 text-xs text-slate-500">{SCORING_RULE} Other judges’ scores on an entry appear once you submitted your own.</p>}
         </Card>
         <Card className="p-5">
           <h2 className="font-semibold text-slate-900">Rubric</h2>
           <ul className="mt-2 space-y-1.5 text-sm">
-            {ch.criteria.map((c) => (
+            {ch.criteria.map((c, i) => (
               <li key={c.id} className="flex justify-between gap-3">
                 <span className="text-slate-700">{c.name}</span>
-                <span className="text-slate-500 tabular-nums">×{c.weight} · {c.scaleMin}–{c.scaleMax}</span>
+                <span className="text-slate-500 tabular-nums">{shares[i]}% · scale {c.scaleMin}–{c.scaleMax}</span>
               </li>
             ))}
           </ul>

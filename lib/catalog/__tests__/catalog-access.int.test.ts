@@ -14,7 +14,8 @@ import { GET as getApplianceRoute } from '@/app/api/v1/appliances/[publisher]/[s
 import { GET as getFileRoute } from '@/app/api/v1/files/[id]/route';
 import { GET as getVagrantRoute, HEAD as headVagrantRoute } from '@/app/api/v1/vagrant/[publisher]/[appliance]/route';
 import { GET as getFilesRoute } from '@/app/api/v1/appliances/[publisher]/[slug]/versions/[version]/files/route';
-import { assignJudge, catalogCast, createListingWithFiles } from './catalog-fixtures';
+import { createTestAppliance, createTestVersion } from '@/lib/test-support/factories';
+import { assignJudge, catalogCast, createListingWithFiles, createTestFile } from './catalog-fixtures';
 
 const HIDDEN = ['DRAFT', 'IN_REVIEW', 'REJECTED', 'UNLISTED'] as const;
 
@@ -112,6 +113,22 @@ describe('a published listing', () => {
     const url = new URL(target.url);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
     expect(url.searchParams.get('response-content-disposition')).toContain(`filename="${published.files.verified.fileName}"`);
+  });
+
+  it('answers Vagrant 404, not an empty catalog, when it has no released, verified box', async () => {
+    const noBox = await createTestAppliance(cast.publisher.id, { status: 'PUBLISHED', publishedAt: new Date() });
+    const released = await createTestVersion(noBox.id, '1.0.0', { status: 'RELEASED', releasedAt: new Date() });
+    await createTestFile(released.id);
+    // A box of a draft version, and one still being verified, do not make a catalog either.
+    await createTestFile((await createTestVersion(noBox.id, '2.0.0', { status: 'DRAFT' })).id, { format: 'VAGRANT_BOX', provider: 'libvirt' });
+    await createTestFile(released.id, { format: 'VAGRANT_BOX', provider: 'virtualbox', status: 'PENDING' });
+    const h = cast.publisher.handle;
+    expect(await getApplianceDetail(null, h, noBox.slug)).not.toBeNull();
+    for (const who of [null, cast.owner, cast.admin]) expect(await getVagrantCatalog(who, h, noBox.slug)).toBeNull();
+    const get = await call(getVagrantRoute, `/api/v1/vagrant/${h}/${noBox.slug}`, { publisher: h, appliance: noBox.slug });
+    expect(get.status).toBe(404);
+    expect(get.headers.get('content-type')).toBe('application/problem+json');
+    expect((await call(headVagrantRoute, `/api/v1/vagrant/${h}/${noBox.slug}`, { publisher: h, appliance: noBox.slug })).status).toBe(404);
   });
 
   it('publishes its released, verified boxes in the Vagrant catalog with absolute download URLs', async () => {

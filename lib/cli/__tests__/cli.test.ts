@@ -4,7 +4,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoAppliance } from '@/lib/appliance-kit';
-import { resolveCredentials } from '../config';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { apiErrorFrom } from '../api-client';
+import { normaliseSite, resolveCredentials } from '../config';
 import { EXIT } from '../exit-codes';
 import { parseReference } from '../reference';
 import { FakeSite } from '../test-support/fake-site';
@@ -187,8 +190,22 @@ describe('login and logout', () => {
 
   it('refuses something that is not a token without asking the site (exit 2)', async () => {
     const before = site.requests.length;
-    expect((await apx(['login', '--token', 'hunter2'])).code).toBe(EXIT.USAGE);
+    const notOne = await apx(['login', '--token', 'hunter2']);
+    expect(notOne.code).toBe(EXIT.USAGE);
+    expect(notOne.stderr).toMatch(/apx tokens start with apx_/);
+    expect((await apx(['login', '--token', 'apx_has a space'])).code).toBe(EXIT.USAGE);
     expect(site.requests.length).toBe(before);
+  });
+
+  it('a well-formed token the site does not know is told so by the site, never that it does not look like a token', async () => {
+    for (const token of ['apx_0123456789abcdef0123456789abcdef', 'apx_short', 'apx_with.dots~and=signs']) {
+      const before = site.requests.length;
+      const { code, stderr } = await apx(['login', '--token', token]);
+      expect(code, token).toBe(EXIT.AUTH);
+      expect(site.requests.length, token).toBeGreaterThan(before);
+      expect(stderr).toMatch(/refused the token: it is unknown, expired or revoked/);
+      expect(stderr).not.toMatch(/not an apx token|look like/);
+    }
   });
 
   it('never sends the stored token to another site', async () => {
@@ -220,6 +237,53 @@ describe('login and logout', () => {
     const { code, stderr } = await apx(['search', 'x'], { APX_TOKEN: 'apx_revokedrevokedrevokedrevoked' });
     expect(code).toBe(EXIT.AUTH);
     expect(stderr).toMatch(/apx login/);
+  });
+});
+
+describe('the site address', () => {
+  it('works without a scheme: http:// for this machine, https:// for any other host', async () => {
+    expect(normaliseSite('localhost:3000')).toBe('http://localhost:3000');
+    expect(normaliseSite('127.0.0.1:3000/')).toBe('http://127.0.0.1:3000');
+    expect(normaliseSite('appliances.example.org')).toBe('https://appliances.example.org');
+    expect(normaliseSite('http://example.org/')).toBe('http://example.org');
+    const bare = site.site.replace(/^http:\/\//, '');
+    const { code, stdout, stderr } = await apx(['search', 'hello', '--site', bare], { APX_SITE: '' });
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('acme/hello');
+  });
+
+  it('says in full what is wrong with an address that is not http(s)', () => {
+    expect(() => normaliseSite('ftp://files.example.org')).toThrow(/must be an http:\/\/ or https:\/\/ address; "ftp:\/\/files\.example\.org" is not/);
+    expect(() => normaliseSite('https://user:pw@example.org')).toThrow(/token in apx login/);
+  });
+
+  it('a server that is not the site (an object store answering 403) is named, not blamed on the token’s scope', async () => {
+    const s3 = createServer((_req, res) => {
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>');
+    });
+    await new Promise<void>((r) => s3.listen(0, '127.0.0.1', r));
+    const { port } = s3.address() as AddressInfo;
+    try {
+      const { code, stderr } = await apx(['search', 'x', '--site', `http://127.0.0.1:${port}`], { APX_TOKEN: 'apx_0123456789abcdef0123456789abcdef' });
+      expect(code).toBe(EXIT.ERROR);
+      expect(stderr).toMatch(new RegExp(`127\\.0\\.0\\.1:${port} answered HTTP 403 \\(S3 AccessDenied\\), which is not an answer of the Appliance Exchange API`));
+      expect(stderr).toMatch(/address of the site itself/);
+      expect(stderr).not.toMatch(/scope/);
+    } finally {
+      await new Promise((r) => s3.close(r));
+    }
+  });
+
+  it('the site’s own word that a scope is missing is the only 403 blamed on the scope', async () => {
+    const problem = (detail: string) => new Response(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail, code: 'FORBIDDEN' }), { status: 403 });
+    const scope = await apiErrorFrom(problem('This token lacks the "publish" scope.'), 'Publishing');
+    expect(scope.exit).toBe('AUTH');
+    expect(scope.hint).toMatch(/token with that scope/);
+    const other = await apiErrorFrom(problem('Create a publisher profile first.'), 'Publishing');
+    expect(other.exit).toBe('AUTH');
+    expect(other.message).toBe('Publishing: Create a publisher profile first.');
+    expect(other.hint ?? '').not.toMatch(/scope/);
   });
 });
 

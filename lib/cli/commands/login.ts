@@ -6,7 +6,12 @@ import { normaliseSite, writeConfig } from '../config';
 import type { Context } from '../context';
 import { CliError } from '../exit-codes';
 
-const TOKEN = /^apx_[A-Za-z0-9_-]{16,200}$/;
+/**
+ * What can be an apx token at all: the prefix and printable characters without spaces. Anything of
+ * that shape goes to the site, which alone knows whether it is a real one (unknown, expired and
+ * revoked tokens are told so by its answer); only what cannot be one is refused here.
+ */
+const TOKEN = /^apx_[\x21-\x7e]{1,200}$/;
 
 /** Reads the token without echoing it on a terminal; from a pipe, the first line. */
 async function readToken(ctx: Context, site: string): Promise<string> {
@@ -60,7 +65,8 @@ export async function loginCommand(ctx: Context, options: { token?: string }): P
   const site = normaliseSite(ctx.siteOption || ctx.io.env.APX_SITE || config.site || 'http://localhost:3000');
   const token = (options.token ?? (await readToken(ctx, site))).trim();
   if (!TOKEN.test(token)) {
-    throw new CliError('USAGE', 'That does not look like an apx token (they start with apx_).', { hint: `Create one at ${site}/account/tokens.` });
+    const what = !token ? 'No token was given' : !token.startsWith('apx_') ? 'That is not an apx token: apx tokens start with apx_' : 'That is not an apx token: it holds spaces or characters no token has';
+    throw new CliError('USAGE', `${what}.`, { hint: `Create one at ${site}/account/tokens and paste it whole.` });
   }
   const client = new ApiClient({ site, token, fetch: ctx.io.fetch });
   let scopes: string[];

@@ -38,7 +38,14 @@ export async function searchCommand(ctx: Context, query: string | undefined, opt
     signal: ctx.io.signal,
   });
   ctx.result(result, () => {
-    if (!result.items.length) return query ? `No appliance matches "${query}".` : 'No appliances.';
+    if (!result.items.length) {
+      const lines = [query ? `No appliance matches "${query}".` : 'No appliances.'];
+      const terms = result.suggestions?.terms ?? [];
+      const categories = result.suggestions?.categories ?? [];
+      if (terms.length) lines.push(`Did you mean: ${terms.map((t) => `apx search ${JSON.stringify(t)}`).join(' · ')}`);
+      if (categories.length) lines.push(`Popular categories: ${categories.map((c) => `${c.label} (--category ${c.value})`).join(', ')}`);
+      return lines.join('\n');
+    }
     const width = ctx.io.stdout.columns ?? 120;
     const rows = result.items.map((item) => [
       applianceName(item),

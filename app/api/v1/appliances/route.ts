@@ -14,5 +14,5 @@ export const GET = apiRoute(async (request) => {
   }
   // The API pages with cursors only; `page` belongs to the browse page.
   const result = await searchAppliances({ ...search, page: 1 });
-  return jsonResponse({ items: result.items, nextCursor: result.nextCursor, total: result.total, facets: result.facets });
+  return jsonResponse({ items: result.items, nextCursor: result.nextCursor, total: result.total, facets: result.facets, suggestions: result.suggestions });
 });

@@ -27,6 +27,10 @@ import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatCount, formatDate, forma
 import { TrophyIcon } from '@/components/challenges/icons';
 import { InsideSection } from '@/components/inside/inside-section';
 import { applianceTryCells } from '@/components/try/try-cells';
+import { AccessDetails } from '@/components/catalog/access-details';
+import { LicenseLabel } from '@/components/catalog/license-label';
+import { licenseInfo } from '@/lib/catalog/license-info';
+import { vagrantAddCommand } from '@/lib/catalog/vagrant-command';
 
 type Params = { publisher: string; slug: string };
 type Search = { reviews?: string | string[] };
@@ -63,7 +67,7 @@ function launchFiles(detail: ApplianceDetail): LaunchPanelFile[] {
         id: f.id,
         group: `Version ${v.version}${v.status === 'REVOKED' ? ' (revoked)' : ''}`,
         label: `${FORMAT_LABELS[f.format] ?? f.format}${f.provider ? ` (${f.provider})` : ''} · ${ARCH_LABELS[f.architecture]} · ${f.fileName}`,
-        plans: f.launch.map((p) => ({ player: p.player, label: PLAYER_LABELS[p.player], supported: p.plan.supported, text: p.text })),
+        plans: f.launch.map((p) => ({ player: p.player, label: PLAYER_LABELS[p.player], supported: p.plan.supported, text: p.text, reason: p.plan.reason })),
       })),
   );
 }
@@ -114,9 +118,12 @@ export default async function AppliancePage({ params, searchParams }: { params: 
   const recommended = recommendedFile(detail);
   const files = launchFiles(detail);
   const base = `/appliances/${encodeURIComponent(detail.publisher.handle)}/${encodeURIComponent(detail.slug)}`;
-  const boxCommand = detail.versions.some((v) => v.status === 'RELEASED' && v.files.some((f) => f.format === 'VAGRANT_BOX' && f.downloadable))
-    ? `vagrant box add ${publicUrl()}/api/v1/vagrant/${detail.publisher.handle}/${detail.slug}`
+  const boxCommand = detail.versions.some((v) => v.status === 'RELEASED' && v.files.some((f) => f.format === 'VAGRANT_BOX' && f.status === 'VERIFIED' && f.downloadable && f.provider))
+    ? vagrantAddCommand(publicUrl(), detail.publisher.handle, detail.slug)
     : null;
+  const license = licenseInfo(detail.license);
+  // The newest release is what changed for someone downloading; a listing without one shows when it was published.
+  const updatedAt = detail.latestReleasedAt ?? detail.publishedAt;
   const homepage = safeHttpUrl(detail.homepage);
   const publisherUrl = safeHttpUrl(detail.publisher.url);
   const canReview = !!actor && !detail.viewer.isOwner && detail.status === 'PUBLISHED';
@@ -158,7 +165,12 @@ export default async function AppliancePage({ params, searchParams }: { params: 
               {formatCount(detail.downloadCount)} downloads
             </span>
             {detail.latestVersion && <span>Version {detail.latestVersion}</span>}
-            {detail.license && <Badge>{detail.license}</Badge>}
+            {updatedAt && (
+              <span data-testid="last-updated">
+                Updated <time dateTime={updatedAt}>{formatDate(updatedAt)}</time>
+              </span>
+            )}
+            {license ? <LicenseLabel info={license} eulaAnchor={detail.eula ? '#eula' : undefined} /> : <span className="text-slate-600">License not stated</span>}
           </div>
           {detail.awards.length > 0 && (
             <ul className="mt-4 flex flex-wrap gap-2" aria-label="Awards">
@@ -211,7 +223,9 @@ export default async function AppliancePage({ params, searchParams }: { params: 
           {files.length > 0 && (
             <Card id="run" className="scroll-mt-24">
               <CardHeader title="Run it" description="The exact commands for your player, run in the folder holding the download. The apx client runs the same ones." />
-              <LaunchPanel files={files} initialFileId={recommended?.file.id ?? files[0].id} />
+              <LaunchPanel files={files} initialFileId={recommended?.file.id ?? files[0].id}>
+                <AccessDetails access={detail.access} />
+              </LaunchPanel>
             </Card>
           )}
 
@@ -316,14 +330,12 @@ export default async function AppliancePage({ params, searchParams }: { params: 
         <aside className="space-y-6">
           {recommended && (
             <Card>
-              <CardHeader title="Get it" />
+              <CardHeader title="The recommended file" />
               <div className="space-y-3 px-5 py-4 text-sm">
                 <p className="text-slate-600">
                   {FORMAT_LABELS[recommended.file.format]} · {ARCH_LABELS[recommended.file.architecture]} · {formatBytes(recommended.file.sizeBytes)} · version {recommended.version}
                 </p>
-                <a href={`/api/v1/files/${recommended.file.id}/download`} className={buttonClass('primary', 'md', 'w-full')}>
-                  ⬇ Download
-                </a>
+                <p className="font-mono text-xs break-all text-slate-700">{recommended.file.fileName}</p>
                 {recommended.file.sha256 && (
                   <div>
                     <p className="mb-1 text-xs font-medium text-slate-500 uppercase">SHA-256</p>
@@ -349,7 +361,9 @@ export default async function AppliancePage({ params, searchParams }: { params: 
                   </code>
                   <CopyButton text={boxCommand} label="Copy the vagrant command" />
                 </div>
-                <p className="text-xs text-slate-500">Vagrant checks the SHA-256 of the box itself.</p>
+                <p className="text-xs text-slate-500">
+                  Vagrant finds the box on this site through <code className="font-mono">VAGRANT_SERVER_URL</code> and checks its SHA-256 itself.
+                </p>
               </div>
             </Card>
           )}
@@ -391,8 +405,8 @@ export default async function AppliancePage({ params, searchParams }: { params: 
             </div>
           </Card>
           {detail.eula && (
-            <Card>
-              <CardHeader title="Licence agreement" />
+            <Card id="eula" className="scroll-mt-24">
+              <CardHeader title="License agreement" />
               <details className="px-5 py-4 text-sm">
                 <summary className="cursor-pointer font-medium text-slate-700">Read the EULA</summary>
                 <pre className="mt-2 max-h-64 overflow-auto text-xs whitespace-pre-wrap text-slate-600">{detail.eula}</pre>

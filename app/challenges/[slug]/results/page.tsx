@@ -125,9 +125,24 @@ export default async function ResultsPage({ params }: { params: Promise<Params> 
         <p className="text-sm text-slate-600">
           {r.normalize ? 'Ranked by normalised score (the mean of each judge’s z-scores).' : 'Ranked by the mean weighted score.'} {r.tieBreakRule}
         </p>
+        {r.normalize && (
+          <p className="text-sm text-slate-600" data-testid="why-normalised">
+            <span className="font-medium text-slate-800">Why a lower weighted mean can rank higher:</span> each judge scores only some of the
+            entries, and some judges score harder than others. So every score is compared with the judge’s own scores first — how far above or
+            below that judge’s average it lies, in that judge’s spread (a z-score) — and entries are ranked by the mean of those. An 87 from a
+            harsh judge can count for more than a 92 from a lenient one.
+          </p>
+        )}
         {r.categories.map((c) => (
           <Card key={c.id}>
-            <CardHeader title={c.name} />
+            <CardHeader
+              title={c.name}
+              description={
+                r.normalize && c.ranking.some((row, i) => i > 0 && row.scoreCount > 0 && c.ranking[i - 1].scoreCount > 0 && row.weightedMean > c.ranking[i - 1].weightedMean)
+                  ? 'Here the normalised order differs from the weighted means’ (see above why).'
+                  : undefined
+              }
+            />
             <div className="overflow-x-auto">
               <table className="w-full min-w-[40rem] table-fixed text-left text-sm">
                 <colgroup>

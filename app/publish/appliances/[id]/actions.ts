@@ -5,7 +5,8 @@ import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/auth/session';
 import { runAction } from '@/lib/actions/run-action';
 import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { createVersionRequestSchema, requirementsSchema, updateListingRequestSchema } from '@/lib/publishing/api-schemas';
+import { createVersionRequestSchema, defaultCredentialsSchema, portsSchema, requirementsSchema, updateListingRequestSchema } from '@/lib/publishing/api-schemas';
+import { accessFormRows, accessFieldErrors } from '@/lib/appliances/access-form';
 import { updateAppliance } from '@/lib/appliances/update-appliance';
 import { createVersion } from '@/lib/appliances/create-version';
 import { submitAppliance, withdrawSubmission } from '@/lib/appliances/submit-appliance';
@@ -64,6 +65,22 @@ export async function updateRequirementsAction(applianceId: string, _prev: Actio
     return { ok: true, message: 'Requirements saved.' };
   });
   return { ...result, values };
+}
+
+/** Default credentials and ports: numbered rows of the access form (lib/appliances/access-form.ts). */
+export async function updateAccessAction(applianceId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction('listing.access', async () => {
+    const actor = await requireActor();
+    const rows = accessFormRows(form);
+    const credentials = defaultCredentialsSchema.safeParse(rows.defaultCredentials);
+    const ports = portsSchema.safeParse(rows.ports);
+    if (!credentials.success || !ports.success) {
+      return { ok: false, message: 'Please check the highlighted fields.', fields: accessFieldErrors(rows, credentials.error, ports.error) };
+    }
+    await updateAppliance(actor, applianceId, { defaultCredentials: credentials.data, ports: ports.data });
+    revalidatePath(editorPath(applianceId));
+    return { ok: true, message: 'Access details saved.' };
+  });
 }
 
 export async function addScreenshotAction(applianceId: string, _prev: ActionState, form: FormData): Promise<ActionState> {

@@ -7,6 +7,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { ListingStatusBadge, VersionStatusBadge } from '@/components/publish/status-badges';
 import { ListingDetailsForm } from '@/components/publish/listing-details-form';
 import { RequirementsForm } from '@/components/publish/requirements-form';
+import { AccessForm } from '@/components/publish/access-form';
 import { ScreenshotManager } from '@/components/publish/screenshot-manager';
 import { NewVersionForm } from '@/components/publish/new-version-form';
 import { SubmitPanel } from '@/components/publish/submit-panel';
@@ -42,6 +43,7 @@ const SECTIONS = [
   ['details', 'Details'],
   ['screenshots', 'Screenshots'],
   ['requirements', 'Requirements'],
+  ['access', 'Access'],
   ['versions', 'Versions & files'],
 ] as const;
 
@@ -112,6 +114,15 @@ export default async function EditAppliancePage({ params }: { params: Promise<Pa
               <CardHeader title="Hardware requirements" description="Filled in from your verified files; adjust them to what the appliance really needs." />
               <div className="p-5">
                 <RequirementsForm applianceId={listing.id} requirements={listing.requirements} inspection={editor.inspection} />
+              </div>
+            </Card>
+          </section>
+
+          <section id="access" className="scroll-mt-24">
+            <Card>
+              <CardHeader title="Access" description="Default credentials and ports, shown beside the launch commands on the listing. Both optional." />
+              <div className="p-5">
+                <AccessForm applianceId={listing.id} initial={{ defaultCredentials: listing.defaultCredentials, ports: listing.ports }} />
               </div>
             </Card>
           </section>

@@ -38,7 +38,7 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
           <h2 className="font-semibold text-slate-900">How entries are ranked</h2>
           <p className="mt-2 text-sm text-slate-600">
             {board.normalize
-              ? 'By normalised score: each judge’s scores become z-scores over every entry that judge scored, so harsh and lenient judges count alike; an entry’s normalised score is the mean of its judges’ z-scores.'
+              ? 'By normalised score: each judge’s scores become z-scores over every entry that judge scored, so harsh and lenient judges count alike; an entry’s normalised score is the mean of its judges’ z-scores, so it can rank above an entry with a higher weighted mean.'
               : 'By weighted mean: each judge’s weighted score (0–100), averaged over the entry’s judges.'}
           </p>
           <p className="mt-2 text-sm text-slate-600" data-testid="tie-break-rule">

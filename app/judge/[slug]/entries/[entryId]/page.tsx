@@ -6,11 +6,15 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Markdown } from '@/components/ui/markdown';
 import { ActionForm } from '@/components/challenges/action-form';
 import { ScorecardForm } from '@/components/judge/scorecard-form';
-import { LaunchPanel } from '@/components/judge/launch-panel';
+import { LaunchPanel } from '@/components/catalog/launch-panel';
+import { AccessDetails } from '@/components/catalog/access-details';
+import { LicenseLabel } from '@/components/catalog/license-label';
+import { licenseInfo } from '@/lib/catalog/license-info';
 import { InspectionFacts } from '@/components/judge/inspection-facts';
 import { InsideReportView } from '@/components/inside/inside-report-view';
 import { pageActorWithRole } from '@/lib/auth/guards';
 import { getJudgeEntry } from '@/lib/challenges/judge-view';
+import { formatInZone } from '@/lib/challenges/logic/state-machine';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatMemory } from '@/lib/format';
 import { declareConflictAction, saveScorecardAction } from '@/app/judge/[slug]/actions';
 import { DownloadIcon } from '@/components/challenges/icons';
@@ -26,6 +30,16 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
   const { challenge: ch, entry, appliance, version, files, myScorecard, others } = view;
   const status = myScorecard?.status ?? 'NOT_STARTED';
   const scoringOpen = view.scoring.open && entry.status === 'ACTIVE';
+  const license = licenseInfo(appliance.license);
+  // The appliance page's launch panel, for the files under the names the judge downloads them as.
+  const launchFiles = files
+    .filter((f) => f.launch.length > 0)
+    .map((f) => ({
+      id: f.id,
+      group: `Version ${version.version}`,
+      label: `${FORMAT_LABELS[f.format] ?? f.format}${f.provider ? ` (${f.provider})` : ''} · ${ARCH_LABELS[f.architecture] ?? f.architecture} · ${f.downloadName}`,
+      plans: f.launch,
+    }));
 
   return (
     <div className="space-y-6">
@@ -103,14 +117,19 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
                       </div>
                     </details>
                   )}
-                  <div>
-                    <p className="mb-2 text-sm font-medium text-slate-800">Launch it</p>
-                    <LaunchPanel plans={f.launch} fileLabel={f.downloadName} />
-                  </div>
                 </section>
               ))}
             </div>
           </Card>
+
+          {launchFiles.length > 0 && (
+            <Card id="run" className="scroll-mt-24">
+              <CardHeader title="Run it" description="The exact commands for your player, run in the folder holding the download. The apx client runs the same ones." />
+              <LaunchPanel files={launchFiles} initialFileId={launchFiles[0].id}>
+                <AccessDetails access={appliance.access} />
+              </LaunchPanel>
+            </Card>
+          )}
 
           <Card>
             <CardHeader title="About the appliance" />
@@ -121,7 +140,11 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
                 <div><dt className="text-slate-500">Disk</dt><dd className="font-medium">{formatBytes(appliance.requirements.diskBytes)}</dd></div>
                 <div><dt className="text-slate-500">OS</dt><dd className="font-medium">{appliance.requirements.os ?? '—'}</dd></div>
               </dl>
-              {appliance.license && <p className="text-sm text-slate-600">Licence: <span className="font-medium">{appliance.license}</span></p>}
+              {license && (
+                <p className="text-sm">
+                  <LicenseLabel info={license} />
+                </p>
+              )}
               {appliance.description ? <Markdown>{appliance.description}</Markdown> : <p className="text-sm text-slate-500">No description.</p>}
               {version.changelog && (
                 <div>
@@ -137,7 +160,20 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
           <Card>
             <CardHeader
               title="Your scorecard"
-              description={status === 'SUBMITTED' ? 'Submitted. You can still change it until judging closes.' : status === 'DRAFT' ? 'Draft saved; submit when ready.' : 'Score each criterion, then submit.'}
+              description={
+                // Closed: the form itself says why (scores frozen, judging not started); this line only says where the card stands.
+                !view.scoring.open
+                  ? status === 'SUBMITTED'
+                    ? 'Submitted.'
+                    : status === 'DRAFT'
+                      ? 'Draft, never submitted.'
+                      : 'Not scored.'
+                  : status === 'SUBMITTED'
+                    ? `Submitted. You can still change it until judging closes ${formatInZone(ch.judgingCloseAt, ch.timeZone)}.`
+                    : status === 'DRAFT'
+                      ? 'Draft saved; submit when ready.'
+                      : 'Score each criterion, then submit.'
+              }
             />
             <div className="p-5">
               <ScorecardForm
