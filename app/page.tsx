@@ -100,7 +100,7 @@ export default async function HomePage() {
             >
               <span className="flex items-baseline justify-between gap-2">
                 <span className="font-medium text-slate-900 group-hover:text-brand-700">{c.name}</span>
-                <span className="text-sm text-slate-400 tabular-nums">{formatCount(c.count)}</span>
+                <span className="text-sm text-slate-500 tabular-nums">{formatCount(c.count)}</span>
               </span>
               {c.description && <span className="mt-1 line-clamp-2 block text-sm text-slate-500">{c.description}</span>}
             </Link>

@@ -3,7 +3,7 @@ import { ButtonLink } from '@/components/ui/button';
 export default function Unauthorized() {
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
-      <p className="text-sm font-semibold text-amber-600">401</p>
+      <p className="text-sm font-semibold text-amber-800">401</p>
       <h1 className="mt-2 text-3xl font-bold">Please sign in</h1>
       <p className="mt-3 text-slate-600">You need an account for this page.</p>
       <ButtonLink href="/sign-in" className="mt-8">

@@ -58,7 +58,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       {n.title}
                     </p>
                     {n.body && <p className="mt-0.5 text-sm text-slate-600">{n.body}</p>}
-                    <p className="mt-1 text-xs text-slate-400">{formatInZone(n.createdAt, 'UTC')}</p>
+                    <p className="mt-1 text-xs text-slate-500">{formatInZone(n.createdAt, 'UTC')}</p>
                   </div>
                 </div>
               );

@@ -34,7 +34,7 @@ function FacetLink({ href, value, selected, kind }: { href: string; value: Facet
         className={cn(
           'group flex items-center gap-2 rounded-md px-2 py-1 text-sm',
           selected ? 'bg-brand-50 font-medium text-brand-800' : 'text-slate-700 hover:bg-slate-100',
-          empty && 'pointer-events-none text-slate-400',
+          empty && 'pointer-events-none text-slate-500',
         )}
       >
         <span

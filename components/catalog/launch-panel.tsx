@@ -15,7 +15,7 @@ export interface LaunchPanelFile {
 function ShellText({ text }: { text: string }) {
   const lines = text.split('\n');
   return lines.map((line, i) => (
-    <span key={i} className={line.startsWith('#') ? 'text-slate-400' : undefined}>
+    <span key={i} className={line.startsWith('#') ? 'text-slate-500' : undefined}>
       {line}
       {i < lines.length - 1 ? '\n' : ''}
     </span>

@@ -29,7 +29,7 @@ export function LaunchPanel({ plans, fileLabel }: { plans: { player: string; lab
         ))}
       </div>
       <div role="tabpanel" className="relative mt-2">
-        <pre className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100">{plan.text}</pre>
+        <pre tabIndex={0} role="region" aria-label="Launch commands" className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100">{plan.text}</pre>
         <button
           type="button"
           onClick={() => {

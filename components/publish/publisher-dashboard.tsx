@@ -25,7 +25,7 @@ function FileCounts({ files }: { files: Record<string, number> }) {
   const verifying = (files.PENDING ?? 0) + (files.INSPECTING ?? 0);
   const rejected = files.REJECTED ?? 0;
   const uploading = files.UPLOADING ?? 0;
-  if (!verified && !verifying && !rejected && !uploading) return <span className="text-slate-400">No files yet</span>;
+  if (!verified && !verifying && !rejected && !uploading) return <span className="text-slate-500">No files yet</span>;
   return (
     <span className="flex flex-wrap gap-1.5">
       {verified > 0 && <Badge tone="green">✓ {verified} verified</Badge>}
@@ -122,7 +122,7 @@ export function PublisherDashboard({ data }: { data: Dashboard }) {
                       <VersionStatusBadge status={a.newestVersion.status} />
                     </span>
                   ) : (
-                    <span className="text-slate-400">No versions</span>
+                    <span className="text-slate-500">No versions</span>
                   )}
                   {a.versionTotal > 1 && <p className="text-xs text-slate-500">{plural(a.versionTotal, 'version')}</p>}
                 </div>

@@ -262,7 +262,7 @@ export function FileUploader({
         <p role="status" data-testid="upload-speed" className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
           <span className="font-medium text-slate-900">Uploading {active.length === 1 ? active[0].name : `${active.length} files`}</span>
           <span className="tabular-nums">{formatSpeed(totalSpeed > 0 ? totalSpeed : null)}</span>
-          <span className="text-slate-400">·</span>
+          <span className="text-slate-500">·</span>
           <span className="tabular-nums">{formatTimeLeft(totalSpeed > 0 ? remaining / totalSpeed : null)}</span>
         </p>
       )}
@@ -367,7 +367,7 @@ export function FileUploader({
                             <span>{formatTimeLeft(rate?.secondsLeft(size, now) ?? null)}</span>
                           </>
                         )}
-                        <span className="text-slate-400">
+                        <span className="text-slate-500">
                           {session.digests.has(f.id) ? 'SHA-256 ready' : hashed !== undefined ? `checksum ${percent(hashed, size)}%` : ''}
                         </span>
                       </p>

@@ -62,7 +62,7 @@ export default async function TokensPage() {
                   {tokens.map((t) => {
                     const s = tokenState(t);
                     return (
-                      <tr key={t.id} data-testid={`token-${t.name}`} className={t.revokedAt ? 'text-slate-400' : undefined}>
+                      <tr key={t.id} data-testid={`token-${t.name}`} className={t.revokedAt ? 'text-slate-500' : undefined}>
                         <td className="px-5 py-3">
                           <div className="flex items-center gap-2">
                             <span className="font-medium text-slate-900">{t.name}</span>

@@ -116,7 +116,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {r.data != null && (
                       <details className="mt-1">
                         <summary className="cursor-pointer text-xs text-brand-700">Full record</summary>
-                        <pre className="mt-1 max-h-64 max-w-xl overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{JSON.stringify(r.data, null, 2)}</pre>
+                        <pre tabIndex={0} role="region" aria-label="Full record" className="mt-1 max-h-64 max-w-xl overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{JSON.stringify(r.data, null, 2)}</pre>
                       </details>
                     )}
                   </td>

@@ -83,7 +83,7 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
           {params.length > 0 && (
             <section>
               <h4 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Parameters</h4>
-              <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+              <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={`Parameters of ${o.method.toUpperCase()} ${o.path}`}>
                 <table className="w-full text-left text-sm">
                   <tbody className="divide-y divide-slate-100">
                     {params.map((p) => (
@@ -91,13 +91,13 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
                         <td className="px-3 py-1.5 whitespace-nowrap">
                           <code className="font-mono text-xs text-slate-900">{p.name}</code>
                           {p.required && <span className="ml-1 text-xs text-red-600">required</span>}
-                          <div className="text-[11px] text-slate-400">{p.in}</div>
+                          <div className="text-[11px] text-slate-500">{p.in}</div>
                         </td>
                         <td className="px-3 py-1.5">{p.schema && <TypeCell schema={p.schema} />}</td>
                         <td className="px-3 py-1.5 text-slate-600">
                           {p.description ?? p.schema?.description}
                           {p.schema?.example !== undefined && (
-                            <span className="ml-1 text-xs text-slate-400">
+                            <span className="ml-1 text-xs text-slate-500">
                               e.g. <code className="font-mono">{String(p.schema.example)}</code>
                             </span>
                           )}
@@ -138,12 +138,12 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
               <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Example request</h4>
               <CopyButton text={curl} label="Copy the curl command" />
             </div>
-            <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">{curl}</pre>
+            <pre tabIndex={0} role="region" aria-label={`Example request: ${o.method.toUpperCase()} ${o.path}`} className="overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">{curl}</pre>
           </section>
           {successSchema && (
             <section>
               <h4 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Example response · {success?.[0]}</h4>
-              <pre className="max-h-80 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs leading-relaxed text-slate-800 ring-1 ring-slate-200">
+              <pre tabIndex={0} role="region" aria-label={`Example response: ${o.method.toUpperCase()} ${o.path}`} className="max-h-80 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs leading-relaxed text-slate-800 ring-1 ring-slate-200">
                 {JSON.stringify(exampleOf(doc, successSchema), null, 2)}
               </pre>
             </section>
@@ -202,7 +202,7 @@ export default function ApiDocsPage() {
           <dl className="mt-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
             {[
               ['Base URL', <code key="b" className="font-mono text-sm break-all">{base}</code>],
-              ['Authentication', <span key="a">Bearer token from <a className="text-brand-700 hover:underline" href="/account/tokens">Account → API tokens</a>, scopes <code className="font-mono">read</code> and <code className="font-mono">publish</code></span>],
+              ['Authentication', <span key="a">Bearer token from <a className="text-brand-700 underline underline-offset-2 hover:text-brand-900" href="/account/tokens">Account → API tokens</a>, scopes <code className="font-mono">read</code> and <code className="font-mono">publish</code></span>],
               ['Errors', <span key="e">RFC 9457 <code className="font-mono">application/problem+json</code> with a stable <code className="font-mono">code</code></span>],
               ['Machine-readable', <a key="o" className="text-brand-700 hover:underline" href="/api/v1/openapi.json">OpenAPI 3.1 JSON</a>],
             ].map(([term, value], i) => (

@@ -50,7 +50,7 @@ export function SchemaTable({ schema }: { schema: SchemaObject }) {
   }
   const required = new Set(schema.required ?? []);
   return (
-    <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Fields">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
           <tr>
@@ -64,14 +64,14 @@ export function SchemaTable({ schema }: { schema: SchemaObject }) {
             <tr key={name} className="align-top">
               <td className="px-3 py-1.5 font-mono text-xs whitespace-nowrap text-slate-900">
                 {name}
-                {!required.has(name) && <span className="ml-1 text-slate-400">?</span>}
+                {!required.has(name) && <span className="ml-1 text-slate-500">?</span>}
               </td>
               <td className="px-3 py-1.5">
                 <TypeCell schema={s} />
               </td>
               <td className="px-3 py-1.5 text-slate-600">
                 {s.description}
-                {constraints(s).length > 0 && <span className="ml-1 text-xs text-slate-400">({constraints(s).join(', ')})</span>}
+                {constraints(s).length > 0 && <span className="ml-1 text-xs text-slate-500">({constraints(s).join(', ')})</span>}
               </td>
             </tr>
           ))}

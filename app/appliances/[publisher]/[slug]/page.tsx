@@ -395,7 +395,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
               <CardHeader title="Licence agreement" />
               <details className="px-5 py-4 text-sm">
                 <summary className="cursor-pointer font-medium text-slate-700">Read the EULA</summary>
-                <pre className="mt-2 max-h-64 overflow-auto text-xs whitespace-pre-wrap text-slate-600">{detail.eula}</pre>
+                <pre tabIndex={0} role="region" aria-label="Licence agreement" className="mt-2 max-h-64 overflow-auto text-xs whitespace-pre-wrap text-slate-600">{detail.eula}</pre>
               </details>
             </Card>
           )}

@@ -146,7 +146,7 @@ export default async function EditAppliancePage({ params }: { params: Promise<Pa
                           ))}
                           {verifying > 0 && <Badge tone="amber">{verifying} verifying</Badge>}
                           {rejected > 0 && <Badge tone="red">{rejected} rejected</Badge>}
-                          {v.files.length === 0 && <span className="text-sm text-slate-400">No files</span>}
+                          {v.files.length === 0 && <span className="text-sm text-slate-500">No files</span>}
                           <ButtonLink href={`/publish/appliances/${listing.id}/versions/${v.id}`} variant="secondary" size="sm" className="ml-2">
                             {v.status === 'DRAFT' ? 'Files & release' : 'Manage'}
                           </ButtonLink>

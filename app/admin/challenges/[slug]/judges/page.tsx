@@ -186,7 +186,7 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
                 <span className="font-medium">{c.judge}</span>
                 <span className="text-slate-600">with {c.entryId ? 'entry' : 'person'} {c.label}</span>
                 {c.reason && <span className="text-slate-500">— {c.reason}</span>}
-                <span className="ml-auto text-xs text-slate-400">{formatDate(c.createdAt)}</span>
+                <span className="ml-auto text-xs text-slate-500">{formatDate(c.createdAt)}</span>
               </li>
             ))}
           </ul>

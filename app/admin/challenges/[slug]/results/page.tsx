@@ -156,7 +156,7 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
                       <td className="px-5 py-3 text-xs text-slate-600">
                         {r.perJudge.map((p) => (
                           <span key={p.judgeId} className="mr-2 inline-block whitespace-nowrap">
-                            {p.judge}: {fmt(p.score)} <span className="text-slate-400">(z {fmt(p.z, 2)})</span>
+                            {p.judge}: {fmt(p.score)} <span className="text-slate-500">(z {fmt(p.z, 2)})</span>
                           </span>
                         ))}
                       </td>
