@@ -124,7 +124,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
           ) : (
             <EmptyState title={request.q || hasFilters(request) ? 'No appliances match.' : 'No appliances here yet.'}>
               {hasFilters(request) ? (
-                <Link href={clearFilters(request)} className="font-medium text-brand-700 hover:underline">
+                <Link href={clearFilters(request)} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                   Clear the filters
                 </Link>
               ) : request.q ? (

@@ -79,7 +79,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       )}
       {nextCursor && (
         <p className="mt-4 text-center">
-          <Link href={`/notifications?before=${nextCursor}`} className="text-sm font-medium text-brand-700 hover:underline">Older notifications →</Link>
+          <Link href={`/notifications?before=${nextCursor}`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">Older notifications →</Link>
         </p>
       )}
     </div>

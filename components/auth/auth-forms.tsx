@@ -25,7 +25,7 @@ export function SignInForm({ next }: { next: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{' '}
-        <Link href={`/sign-up${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} className="font-medium text-brand-700 hover:underline">
+        <Link href={`/sign-up${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
           Create an account
         </Link>
       </p>
@@ -42,7 +42,7 @@ export function SignUpForm({ next }: { next: string }) {
         <p className="text-slate-600">{state.message}</p>
         <p className="text-sm text-slate-500">
           Nothing arrived? Look in your spam folder, or{' '}
-          <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
+          <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
             sign in
           </Link>{' '}
           if you already have an account.
@@ -73,7 +73,7 @@ export function SignUpForm({ next }: { next: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{' '}
-        <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
+        <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
           Sign in
         </Link>
       </p>

@@ -102,7 +102,7 @@ export function PublisherDashboard({ data }: { data: Dashboard }) {
                 <div className="flex min-w-0 items-center gap-3">
                   <Thumbnail id={a.thumbnailId} name={a.name} />
                   <div className="min-w-0">
-                    <Link href={`/publish/appliances/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link href={`/publish/appliances/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 underline underline-offset-2 hover:text-brand-900">
                       {a.name}
                     </Link>
                     <p className="truncate font-mono text-xs text-slate-500">

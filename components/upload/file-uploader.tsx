@@ -7,7 +7,7 @@
 // CompleteMultipartUpload dialect. Meanwhile the browser reads the file once more to compute its
 // SHA-256, sent with the completion. Picking the same file again after a reload resumes the
 // unfinished upload: Uppy asks for the parts S3 has and sends only the rest.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import Uppy from '@uppy/core';
 import AwsS3, { type AwsBody } from '@uppy/aws-s3';
@@ -16,6 +16,7 @@ import { useUppyState } from '@uppy/react';
 import '@uppy/core/css/style.min.css';
 import '@uppy/dashboard/css/style.min.css';
 import { sha256OfBlob } from '@/components/upload/hash-file';
+import { useUppyDashboardA11y } from '@/components/upload/uppy-a11y';
 import { TransferRate, formatSpeed, formatTimeLeft } from '@/components/upload/transfer-rate';
 import { listPartsXml, s3ErrorMessage, uploadApi } from '@/components/upload/upload-api';
 import { Button } from '@/components/ui/button';
@@ -230,6 +231,8 @@ export function FileUploader({
     session.setUnfinished(unfinished);
   }, [session, unfinished]);
   useEffect(() => () => uppy.destroy(), [uppy]);
+  const dashboard = useRef<HTMLDivElement>(null);
+  useUppyDashboardA11y(dashboard);
 
   const files = useUppyState(uppy, (s) => s.files);
   const list = Object.values(files);
@@ -249,6 +252,7 @@ export function FileUploader({
     <div className="space-y-4">
       {unfinished.length > 0 && <UnfinishedUploads uploads={unfinished} attached={new Set(list.map((f) => f.meta.resumed).filter(Boolean))} onDiscarded={() => router.refresh()} />}
 
+      <div ref={dashboard}>
       <Dashboard
         uppy={uppy}
         height={300}
@@ -257,6 +261,7 @@ export function FileUploader({
         note={`OVA, OVF bundle (.zip), VMDK, qcow2, raw, ISO or Vagrant box · up to ${formatBytes(maxBytes)} each · pause and resume any time`}
         showRemoveButtonAfterComplete={false}
       />
+      </div>
 
       {active.length > 0 && (
         <p role="status" data-testid="upload-speed" className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">

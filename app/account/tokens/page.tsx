@@ -32,7 +32,7 @@ export default async function TokensPage() {
         title="API tokens"
         description={
           <>
-            Personal tokens for the <Link href="/docs/api" className="text-brand-700 hover:underline">API</Link> and the <code className="rounded bg-slate-100 px-1 text-sm">apx</code> command-line client. We store only a hash: a token is shown once, when you create it.
+            Personal tokens for the <Link href="/docs/api" className="text-brand-700 underline underline-offset-2 hover:text-brand-900">API</Link> and the <code className="rounded bg-slate-100 px-1 text-sm">apx</code> command-line client. We store only a hash: a token is shown once, when you create it.
           </>
         }
       />

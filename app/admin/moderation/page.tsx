@@ -111,7 +111,7 @@ function Submission({ a }: { a: Queue[number] }) {
             <Fact label="OS">{a.osName ?? '—'}</Fact>
             <Fact label="Homepage">
               {homepage ? (
-                <a href={homepage} rel="nofollow noopener noreferrer" target="_blank" className="break-all text-brand-700 hover:underline">
+                <a href={homepage} rel="nofollow noopener noreferrer" target="_blank" className="break-all text-brand-700 underline underline-offset-2 hover:text-brand-900">
                   {homepage}
                 </a>
               ) : (

@@ -51,7 +51,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     </div>
                     <p className="mt-1 text-sm">
                       on{' '}
-                      <Link href={`/appliances/${r.appliance.publisher.handle}/${r.appliance.slug}#reviews`} className="font-medium text-brand-700 hover:underline">
+                      <Link href={`/appliances/${r.appliance.publisher.handle}/${r.appliance.slug}#reviews`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                         {r.appliance.name}
                       </Link>
                     </p>

@@ -204,7 +204,7 @@ export default function ApiDocsPage() {
               ['Base URL', <code key="b" className="font-mono text-sm break-all">{base}</code>],
               ['Authentication', <span key="a">Bearer token from <a className="text-brand-700 underline underline-offset-2 hover:text-brand-900" href="/account/tokens">Account → API tokens</a>, scopes <code className="font-mono">read</code> and <code className="font-mono">publish</code></span>],
               ['Errors', <span key="e">RFC 9457 <code className="font-mono">application/problem+json</code> with a stable <code className="font-mono">code</code></span>],
-              ['Machine-readable', <a key="o" className="text-brand-700 hover:underline" href="/api/v1/openapi.json">OpenAPI 3.1 JSON</a>],
+              ['Machine-readable', <a key="o" className="text-brand-700 underline underline-offset-2 hover:text-brand-900" href="/api/v1/openapi.json">OpenAPI 3.1 JSON</a>],
             ].map(([term, value], i) => (
               <div key={i} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                 <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{term}</dt>

@@ -221,7 +221,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
             <CardHeader
               title="Versions and files"
               description="Every file is inspected and its SHA-256 computed on our side before anyone can download it."
-              action={detail.versions.length > 1 ? <Link href={`${base}/compare`} className="shrink-0 text-sm font-medium text-brand-700 hover:underline">Compare versions</Link> : undefined}
+              action={detail.versions.length > 1 ? <Link href={`${base}/compare`} className="shrink-0 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">Compare versions</Link> : undefined}
             />
             <div className="divide-y divide-slate-100">
               {detail.versions.map((v, i) => (
@@ -273,7 +273,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
                 )
               ) : (
                 <p className="text-sm text-slate-600">
-                  <Link href={`/sign-in?next=${encodeURIComponent(`${base}#reviews`)}`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={`/sign-in?next=${encodeURIComponent(`${base}#reviews`)}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     Sign in
                   </Link>{' '}
                   to rate and review this appliance.
@@ -297,14 +297,14 @@ export default async function AppliancePage({ params, searchParams }: { params: 
             {(reviewCursor || reviews.nextCursor) && (
               <div className="flex justify-between border-t border-slate-100 px-5 py-3 text-sm">
                 {reviewCursor ? (
-                  <Link href={`${base}#reviews`} className="text-brand-700 hover:underline">
+                  <Link href={`${base}#reviews`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     ← Newest reviews
                   </Link>
                 ) : (
                   <span />
                 )}
                 {reviews.nextCursor && (
-                  <Link href={`${base}?reviews=${reviews.nextCursor}#reviews`} className="text-brand-700 hover:underline">
+                  <Link href={`${base}?reviews=${reviews.nextCursor}#reviews`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     Older reviews →
                   </Link>
                 )}
@@ -377,12 +377,12 @@ export default async function AppliancePage({ params, searchParams }: { params: 
               {detail.publisher.bio && <p className="text-slate-600">{detail.publisher.bio}</p>}
               <p className="flex flex-wrap gap-x-4 gap-y-1">
                 {publisherUrl && (
-                  <a href={publisherUrl} rel="nofollow noopener noreferrer" target="_blank" className="text-brand-700 hover:underline">
+                  <a href={publisherUrl} rel="nofollow noopener noreferrer" target="_blank" className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     Website ↗
                   </a>
                 )}
                 {homepage && (
-                  <a href={homepage} rel="nofollow noopener noreferrer" target="_blank" className="text-brand-700 hover:underline">
+                  <a href={homepage} rel="nofollow noopener noreferrer" target="_blank" className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     Project homepage ↗
                   </a>
                 )}
@@ -412,7 +412,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
           )}
           <p className="text-xs text-slate-500">
             API:{' '}
-            <a href={`/api/v1/appliances/${detail.publisher.handle}/${detail.slug}`} className="font-mono text-brand-700 hover:underline">
+            <a href={`/api/v1/appliances/${detail.publisher.handle}/${detail.slug}`} className="font-mono text-brand-700 underline underline-offset-2 hover:text-brand-900">
               /api/v1/appliances/{detail.publisher.handle}/{detail.slug}
             </a>
           </p>

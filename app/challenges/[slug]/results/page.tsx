@@ -34,7 +34,7 @@ function WinnerCard({ award, prize, kind, testId }: { award: Winner; prize?: str
   };
   return (
     <div className={`rounded-xl border p-5 shadow-sm ${styles[kind]}`} data-testid={testId}>
-      <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{award.title}</p>
+      <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{award.title}</p>
       <p className="mt-2 text-lg font-semibold text-slate-900">
         <Link href={e.href} className="hover:text-brand-700">{e.appliance}</Link>
       </p>

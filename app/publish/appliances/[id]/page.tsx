@@ -129,7 +129,7 @@ export default async function EditAppliancePage({ params }: { params: Promise<Pa
                       <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3.5">
                         <div className="min-w-0">
                           <p className="flex items-center gap-2">
-                            <Link href={`/publish/appliances/${listing.id}/versions/${v.id}`} className="font-mono font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                            <Link href={`/publish/appliances/${listing.id}/versions/${v.id}`} className="font-mono font-medium text-slate-900 hover:text-brand-700 underline underline-offset-2 hover:text-brand-900">
                               {v.version}
                             </Link>
                             <VersionStatusBadge status={v.status} />

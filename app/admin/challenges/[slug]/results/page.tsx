@@ -94,7 +94,7 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
               <p className="mt-1 text-sm text-slate-600">
                 {ch.resultsPublishedAt ? formatInZone(ch.resultsPublishedAt, ch.timeZone) : ''}. Scores are frozen; a disqualification (Entries tab) recomputes the awards.
               </p>
-              <Link href={`/challenges/${ch.slug}/results`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+              <Link href={`/challenges/${ch.slug}/results`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                 Public results page →
               </Link>
             </>
