@@ -161,17 +161,3 @@ for (const size of SIZES) {
     });
   }
 }
-
-test('the compact navigation and the site search are on a phone', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page.getByRole('navigation', { name: 'Main (compact)' }).getByRole('link', { name: 'Browse' })).toBeVisible();
-  const search = page.getByRole('search').getByRole('searchbox', { name: 'Search appliances' });
-  await expect(search).toBeVisible();
-  await search.fill('postgres');
-  await search.press('Enter');
-  await expect(page).toHaveURL(/\/browse\?q=postgres/);
-  await expect(page.getByRole('link', { name: /PostgreSQL Server/ }).first()).toBeVisible();
-  await context.close();
-});
