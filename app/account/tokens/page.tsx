@@ -46,8 +46,8 @@ export default async function TokensPage() {
         <Card>
           <CardHeader title="Your tokens" description={tokens.length ? undefined : 'None yet.'} />
           {tokens.length > 0 && (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto">
+              <table className="table-stack w-full text-left text-sm">
                 <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
                   <tr>
                     <th scope="col" className="px-5 py-2 font-medium">Name</th>
@@ -70,7 +70,7 @@ export default async function TokensPage() {
                           </div>
                           <code className="font-mono text-xs text-slate-500">{t.prefix}…</code>
                         </td>
-                        <td className="px-3 py-3">
+                        <td className="px-3 py-3" data-label="Scopes">
                           <div className="flex gap-1">
                             {t.scopes.map((scope) => (
                               <Badge key={scope} tone={scope === 'publish' ? 'violet' : 'brand'}>
@@ -79,9 +79,9 @@ export default async function TokensPage() {
                             ))}
                           </div>
                         </td>
-                        <td className="px-3 py-3 whitespace-nowrap">{formatDate(t.createdAt)}</td>
-                        <td className="px-3 py-3 whitespace-nowrap">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
-                        <td className="px-3 py-3 whitespace-nowrap">{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</td>
+                        <td className="px-3 py-3 whitespace-nowrap" data-label="Created">{formatDate(t.createdAt)}</td>
+                        <td className="px-3 py-3 whitespace-nowrap" data-label="Last used">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
+                        <td className="px-3 py-3 whitespace-nowrap" data-label="Expires">{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</td>
                         <td className="px-5 py-3 text-right">{!t.revokedAt && <RevokeTokenButton tokenId={t.id} name={t.name} />}</td>
                       </tr>
                     );

@@ -82,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {log.rows.length === 0 ? (
         <EmptyState title="Nothing matches these filters." />
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Audit log">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
               <tr>

@@ -128,7 +128,7 @@ export default async function ResultsPage({ params }: { params: Promise<Params> 
         {r.categories.map((c) => (
           <Card key={c.id}>
             <CardHeader title={c.name} />
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Ranking: ${c.name}`}>
               <table className="w-full min-w-[40rem] table-fixed text-left text-sm">
                 <colgroup>
                   <col className="w-14" />

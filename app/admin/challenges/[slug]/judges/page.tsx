@@ -32,8 +32,8 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
           {o.judges.length === 0 ? (
             <p className="px-5 py-6 text-sm text-slate-500">No judges yet. Add users who hold the judge role.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto">
+              <table className="table-stack w-full text-left text-sm">
                 <thead className="text-xs text-slate-500 uppercase">
                   <tr>
                     <th className="px-5 py-2 font-medium">Judge</th>
@@ -51,9 +51,9 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
                         <p className="text-xs text-slate-500">{j.email}</p>
                         {!j.hasRole && <Badge tone="red" className="mt-1">judge role removed</Badge>}
                       </td>
-                      <td className="px-3 py-3 text-right tabular-nums">{j.assigned}</td>
-                      <td className="px-3 py-3 text-right tabular-nums">{j.submitted}</td>
-                      <td className="px-3 py-3 text-right tabular-nums">{j.conflicts}</td>
+                      <td className="px-3 py-3 text-right tabular-nums" data-label="Assigned">{j.assigned}</td>
+                      <td className="px-3 py-3 text-right tabular-nums" data-label="Submitted">{j.submitted}</td>
+                      <td className="px-3 py-3 text-right tabular-nums" data-label="Conflicts">{j.conflicts}</td>
                       <td className="px-5 py-3 text-right">
                         {j.submitted === 0 && ch.state !== 'RESULTS' && ch.state !== 'ARCHIVED' && (
                           <ActionForm

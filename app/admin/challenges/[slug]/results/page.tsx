@@ -113,7 +113,7 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
           {c.rows.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-500">No entries in this category.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Ranking: ${c.name}`}>
               <table className="w-full min-w-[56rem] table-fixed text-left text-sm">
                 <colgroup>
                   <col className="w-14" />
