@@ -99,7 +99,7 @@ export function LaunchPanel({ files, initialFileId }: { files: LaunchPanelFile[]
               </div>
               <pre
                 data-testid={`launch-${f.id}-${p.player}`}
-                className={cn('overflow-x-auto rounded-lg p-4 pr-24 font-mono text-[13px] leading-relaxed whitespace-pre-wrap break-words', p.supported ? 'bg-slate-900 text-slate-100' : 'bg-slate-100 text-slate-800')}
+                className={cn('overflow-x-auto rounded-lg p-4 pr-24 font-mono text-[13px] max-sm:pt-12 max-sm:pr-4 leading-relaxed whitespace-pre-wrap break-words', p.supported ? 'bg-slate-900 text-slate-100' : 'bg-slate-100 text-slate-800')}
               >
                 <ShellText text={p.text} dark={p.supported} />
               </pre>

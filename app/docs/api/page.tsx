@@ -164,7 +164,8 @@ export default function ApiDocsPage() {
 
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[15rem_minmax(0,1fr)]">
-      <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
+      {/* Below the wide layout the contents are a short scrolling box, so the reference itself starts on the first screen. */}
+      <aside className="max-lg:max-h-64 max-lg:overflow-y-auto max-lg:rounded-xl max-lg:border max-lg:border-slate-200 max-lg:bg-white max-lg:p-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
         <nav aria-label="API reference" className="space-y-5 text-sm">
           <a href="#overview" className="block font-medium text-slate-900 hover:text-brand-700">
             Overview
