@@ -19,8 +19,8 @@ export async function SiteHeader() {
           <span className="sr-only sm:not-sr-only">Appliance Exchange</span>
         </Link>
         <NavLinks items={items} />
-        {/* Search stays in the bar on a phone too, taking whatever room the bar has left. */}
-        <form action="/browse" role="search" className="min-w-0 flex-1 md:ml-auto md:flex-none">
+        {/* Search stays in the bar on a phone and a tablet too, taking whatever room the bar has left. */}
+        <form action="/browse" role="search" className="min-w-0 flex-1 lg:ml-auto lg:flex-none">
           <label htmlFor="site-search" className="sr-only">
             Search appliances
           </label>
@@ -29,14 +29,14 @@ export async function SiteHeader() {
             name="q"
             type="search"
             placeholder="Search…"
-            className="h-9 w-full min-w-0 rounded-lg border border-slate-300 bg-slate-50 px-3 text-sm focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-200 md:w-56 lg:w-72"
+            className="h-9 w-full min-w-0 rounded-lg border border-slate-300 bg-slate-50 px-3 text-sm focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-200 lg:w-56 xl:w-72"
           />
         </form>
         <div className="flex shrink-0 items-center gap-2">
           {actor ? (
             <>
               <NotificationBell />
-              <Link href="/account" className="hidden max-w-40 truncate text-sm text-slate-700 hover:text-slate-900 sm:block" data-testid="account-name">
+              <Link href="/account" className="hidden max-w-40 truncate text-sm text-slate-700 hover:text-slate-900 lg:block" data-testid="account-name">
                 {actor.name}
               </Link>
               <form action={signOutAction}>
