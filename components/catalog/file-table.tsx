@@ -20,8 +20,8 @@ function Verification({ file }: { file: ApplianceDetailFile }) {
 
 /**
  * One version's files: format, architecture, size, SHA-256 (copyable), verification, download.
- * On a phone each file is a card: name, then architecture, size, status and Download on one line,
- * then the whole checksum, wrapped.
+ * On a phone each file is a card: name and Download, then architecture, size and status, then the
+ * whole checksum, wrapped.
  */
 export function FileTable({ files, extras }: { files: ApplianceDetailFile[]; extras?: Record<string, ReactNode> }) {
   return (
@@ -39,7 +39,7 @@ export function FileTable({ files, extras }: { files: ApplianceDetailFile[]; ext
         {files.map((f) => (
           <tbody key={f.id} data-testid={`file-${f.id}`} className="border-t border-slate-200 first-of-type:border-t-0 max-sm:block">
             <tr className="align-top max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:px-3 max-sm:pt-3">
-              <td className="px-3 py-2.5 max-sm:basis-full max-sm:p-0">
+              <td className="px-3 py-2.5 max-sm:w-[calc(100%-7.5rem)] max-sm:p-0">
                 <div className="font-medium text-slate-900">
                   {FORMAT_LABELS[f.format] ?? f.format}
                   {f.provider ? <span className="font-normal text-slate-500"> · {f.provider}</span> : null}
@@ -50,12 +50,12 @@ export function FileTable({ files, extras }: { files: ApplianceDetailFile[]; ext
                 {f.rejectReason && <p className="mt-1 max-w-72 text-xs text-red-700">{f.rejectReason}</p>}
                 <FileSignatureNote id={f.id} signature={f.signature} />
               </td>
-              <td className="px-3 py-2.5 whitespace-nowrap max-sm:p-0">{ARCH_LABELS[f.architecture] ?? f.architecture}</td>
-              <td className="px-3 py-2.5 whitespace-nowrap tabular-nums max-sm:p-0">{formatBytes(f.sizeBytes)}</td>
-              <td className="px-3 py-2.5 whitespace-nowrap max-sm:p-0">
+              <td className="px-3 py-2.5 whitespace-nowrap max-sm:order-2 max-sm:p-0">{ARCH_LABELS[f.architecture] ?? f.architecture}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap tabular-nums max-sm:order-2 max-sm:p-0">{formatBytes(f.sizeBytes)}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap max-sm:order-2 max-sm:p-0">
                 <Verification file={f} />
               </td>
-              <td className="px-3 py-2.5 text-right max-sm:ml-auto max-sm:p-0">
+              <td className="px-3 py-2.5 text-right max-sm:order-1 max-sm:ml-auto max-sm:p-0">
                 {f.downloadable && (
                   <a href={`/api/v1/files/${f.id}/download`} className={buttonClass('secondary', 'sm')} aria-label={`Download ${f.fileName}`} data-testid={`download-${f.id}`}>
                     ⬇ Download
