@@ -75,8 +75,8 @@ test("the appliance page's files are cards on a phone: download, size, status an
 
 test("the judge's scorecard is one tap away on a phone", async ({ browser }) => {
   const { context, page } = await phone(browser, 'judge');
-  await page.goto('/judge');
-  await page.locator('a[href^="/judge/"]').first().click();
+  // The demo judge scored entries of the seeded challenge whose results are out.
+  await page.goto('/judge/ultimate-2026');
   await page.locator('a[href*="/entries/"]').first().click();
   const jump = page.getByRole('link', { name: 'Go to your scorecard ↓' });
   await expectWithinWidth(page, jump);
