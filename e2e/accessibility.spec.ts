@@ -24,7 +24,8 @@ function routes(): [string, RegExp][] {
   const walk = (dir: string, route: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (e.isFile() && e.name === 'page.tsx') found.push(route || '/');
-      if (!e.isDirectory() || e.name === 'api') continue;
+      // app/api holds route handlers (JSON), not pages.
+      if (!e.isDirectory() || (route === '' && e.name === 'api')) continue;
       walk(path.join(dir, e.name), /^\(.*\)$/.test(e.name) ? route : `${route}/${e.name}`);
     }
   };
