@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, DEMO, apiSignIn, axeViolations } from './fixtures';
 
-// This spec runs axe itself on each page it opens, and says which page and size failed.
-test.use({ auditEveryPage: false });
+// This spec runs axe itself on each page it opens, and says which page and size failed; its
+// messages name the page and the element, so a trace of a hundred pages would only slow it down.
+test.use({ auditEveryPage: false, trace: 'off' });
 
 type Role = 'anonymous' | keyof typeof DEMO;
 const ROLES: Role[] = ['anonymous', 'user', 'developer', 'judge', 'admin'];
