@@ -152,7 +152,9 @@ for (const size of SIZES) {
         const overflow = await widerThanViewport(page, size.width);
         if (overflow) problems.push(`${url}: scrolls sideways — ${overflow}`);
         for (const v of await axeViolations(page)) problems.push(`${url}: ${v}`);
-        await page.screenshot({ path: path.join(shots, `${fileName(url)}.png`), fullPage: true });
+        // The whole page, up to a dozen screens (the API reference is sixty phone screens long).
+        const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), size.height * 12);
+        await page.screenshot({ path: path.join(shots, `${fileName(url)}.png`), fullPage: true, clip: { x: 0, y: 0, width: size.width, height } });
 
         for (const link of await links(page, origin)) if (!seen.has(link)) queue.push(link);
       }
