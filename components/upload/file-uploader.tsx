@@ -253,14 +253,14 @@ export function FileUploader({
       {unfinished.length > 0 && <UnfinishedUploads uploads={unfinished} attached={new Set(list.map((f) => f.meta.resumed).filter(Boolean))} onDiscarded={() => router.refresh()} />}
 
       <div ref={dashboard}>
-      <Dashboard
-        uppy={uppy}
-        height={300}
-        width="100%"
-        proudlyDisplayPoweredByUppy={false}
-        note={`OVA, OVF bundle (.zip), VMDK, qcow2, raw, ISO or Vagrant box · up to ${formatBytes(maxBytes)} each · pause and resume any time`}
-        showRemoveButtonAfterComplete={false}
-      />
+        <Dashboard
+          uppy={uppy}
+          height={300}
+          width="100%"
+          proudlyDisplayPoweredByUppy={false}
+          note={`OVA, OVF bundle (.zip), VMDK, qcow2, raw, ISO or Vagrant box · up to ${formatBytes(maxBytes)} each · pause and resume any time`}
+          showRemoveButtonAfterComplete={false}
+        />
       </div>
 
       {active.length > 0 && (
