@@ -113,6 +113,7 @@ const pageWentAway = (e: unknown) => /Execution context was destroyed|Target pag
 function axeOnEveryPage(browser: Browser, context: BrowserContext) {
   const failures: string[] = [];
   const contexts = new Set<BrowserContext>();
+  const ownWithoutJs = new WeakSet<BrowserContext>();
   const audit = async (page: Page, when: string) => {
     if (page.isClosed() || !(await isHtmlPage(page))) return;
     let found: string[];
@@ -139,6 +140,8 @@ function axeOnEveryPage(browser: Browser, context: BrowserContext) {
     };
   };
   const watchContext = (ctx: BrowserContext, own: boolean) => {
+    // axe runs as a script in the page: a context without JavaScript is a test of the page without it.
+    if (own && ownWithoutJs.has(ctx)) return;
     contexts.add(ctx);
     ctx.pages().forEach(watchPage);
     ctx.on('page', watchPage);
@@ -155,11 +158,13 @@ function axeOnEveryPage(browser: Browser, context: BrowserContext) {
   const newPage = browser.newPage.bind(browser);
   browser.newContext = async (options) => {
     const ctx = await newContext(options);
+    if (options?.javaScriptEnabled === false) ownWithoutJs.add(ctx);
     watchContext(ctx, true);
     return ctx;
   };
   browser.newPage = async (options) => {
     const page = await newPage(options);
+    if (options?.javaScriptEnabled === false) ownWithoutJs.add(page.context());
     watchContext(page.context(), true);
     return page;
   };
@@ -178,8 +183,8 @@ export const test = base.extend<{ auditEveryPage: boolean; axeOnEveryPage: void 
   /** `test.use({ auditEveryPage: false })` in a spec that runs axe itself, on purpose. */
   auditEveryPage: [true, { option: true }],
   axeOnEveryPage: [
-    async ({ browser, context, auditEveryPage }, use, testInfo) => {
-      if (!auditEveryPage) return use();
+    async ({ browser, context, auditEveryPage, javaScriptEnabled }, use, testInfo) => {
+      if (!auditEveryPage || javaScriptEnabled === false) return use();
       const watcher = axeOnEveryPage(browser, context);
       await use();
       await watcher.finish(testInfo.status === testInfo.expectedStatus);
