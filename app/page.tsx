@@ -53,9 +53,9 @@ export default async function HomePage() {
               type="search"
               maxLength={200}
               placeholder="Try “web server”, “firewall”, “postgres”…"
-              className="h-12 flex-1 rounded-lg border-0 bg-white px-4 text-slate-900 shadow-sm focus:ring-4 focus:ring-white/40 focus:outline-none"
+              className="h-12 min-w-0 flex-1 rounded-lg border-0 bg-white px-4 text-slate-900 shadow-sm focus:ring-4 focus:ring-white/40 focus:outline-none"
             />
-            <button type="submit" className="h-12 rounded-lg bg-slate-900 px-5 font-medium text-white hover:bg-slate-800">
+            <button type="submit" className="h-12 shrink-0 rounded-lg bg-slate-900 px-5 font-medium text-white hover:bg-slate-800">
               Search
             </button>
           </form>
@@ -80,7 +80,7 @@ export default async function HomePage() {
               <div key={w.card.id} className="flex min-w-0 flex-col gap-2">
                 <p className="text-sm font-medium text-amber-800">
                   <TrophyIcon className="mr-1" />
-                  {w.award} · <Link href={`/challenges/${w.challenge.slug}`} className="hover:underline">{w.challenge.title}</Link>
+                  {w.award} · <Link href={`/challenges/${w.challenge.slug}`} className="underline underline-offset-2">{w.challenge.title}</Link>
                 </p>
                 <ApplianceCard card={w.card} />
               </div>
@@ -100,7 +100,7 @@ export default async function HomePage() {
             >
               <span className="flex items-baseline justify-between gap-2">
                 <span className="font-medium text-slate-900 group-hover:text-brand-700">{c.name}</span>
-                <span className="text-sm text-slate-400 tabular-nums">{formatCount(c.count)}</span>
+                <span className="text-sm text-slate-500 tabular-nums">{formatCount(c.count)}</span>
               </span>
               {c.description && <span className="mt-1 line-clamp-2 block text-sm text-slate-500">{c.description}</span>}
             </Link>

@@ -163,7 +163,7 @@ test('a developer publishes through the load balancer, every form landing on ano
     await expect(admin.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await admin.page.goto('/admin/moderation');
     const card = admin.page.getByTestId(`moderation-${`topo-appliance-${id}`}`);
-    await card.getByRole('button', { name: `Approve ${name}` }).click();
+    await card.getByRole('button', { name: `Approve and publish ${name}` }).click();
     await expect(card.getByText('Approved and published.')).toBeVisible();
     await admin.context.close();
   });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'Demo-Password-2026';
 export const DEMO = {
@@ -95,5 +96,111 @@ export function wallTime(date: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-export const test = base;
+/** The WCAG rule sets every page must pass, at any impact. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's violations on the page as it is now, one line each (rule, impact, where); empty when none. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map((v) => {
+    const where = v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.split('\n').slice(1, 2).join('').trim()}]` : ''}`);
+    const more = v.nodes.length > 4 ? ` and ${v.nodes.length - 4} more` : '';
+    return `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help} — ${where.join('; ')}${more}`;
+  });
+}
+
+const isHtmlPage = (page: Page) =>
+  /^https?:/.test(page.url()) && page.evaluate(() => document.contentType === 'text/html').catch(() => false);
+
+/** A navigation or a closed page while axe ran: the page is gone, not inaccessible. */
+const pageWentAway = (e: unknown) => /Execution context was destroyed|Target page, context or browser has been closed|navigat|frame was detached/i.test(String(e));
+
+/**
+ * Runs axe on every page a test opens, whatever context it is in: after each `goto` and `reload`
+ * that loads an HTML page, before a context the test made is closed, and at the end of the test
+ * on each page still open. Any violation of any impact fails the test, with every page's list.
+ */
+function axeOnEveryPage(browser: Browser, context: BrowserContext) {
+  const failures: string[] = [];
+  const contexts = new Set<BrowserContext>();
+  const ownWithoutJs = new WeakSet<BrowserContext>();
+  const audit = async (page: Page, when: string) => {
+    if (page.isClosed() || !(await isHtmlPage(page))) return;
+    let found: string[];
+    try {
+      found = await axeViolations(page);
+    } catch (e) {
+      if (pageWentAway(e)) return;
+      throw e;
+    }
+    if (found.length) failures.push(`${page.url()} (${when}):\n    ${found.join('\n    ')}`);
+  };
+  const watchPage = (page: Page) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      if (response && /text\/html/.test(response.headers()['content-type'] ?? '')) await audit(page, `after goto ${url}`);
+      return response;
+    };
+    page.reload = async (options) => {
+      const response = await reload(options);
+      if (response) await audit(page, 'after reload');
+      return response;
+    };
+  };
+  const watchContext = (ctx: BrowserContext, own: boolean) => {
+    // axe runs as a script in the page: a context without JavaScript is a test of the page without it.
+    if (own && ownWithoutJs.has(ctx)) return;
+    contexts.add(ctx);
+    ctx.pages().forEach(watchPage);
+    ctx.on('page', watchPage);
+    if (!own) return;
+    const close = ctx.close.bind(ctx);
+    ctx.close = async (options) => {
+      for (const p of ctx.pages()) await audit(p, 'before its context closed');
+      contexts.delete(ctx);
+      return close(options);
+    };
+  };
+  watchContext(context, false);
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (options) => {
+    const ctx = await newContext(options);
+    if (options?.javaScriptEnabled === false) ownWithoutJs.add(ctx);
+    watchContext(ctx, true);
+    return ctx;
+  };
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    if (options?.javaScriptEnabled === false) ownWithoutJs.add(page.context());
+    watchContext(page.context(), true);
+    return page;
+  };
+  return {
+    failures,
+    async finish(testPassed: boolean) {
+      browser.newContext = newContext;
+      browser.newPage = newPage;
+      if (!testPassed) return;
+      for (const ctx of contexts) for (const p of ctx.pages()) await audit(p, 'at the end of the test');
+    },
+  };
+}
+
+export const test = base.extend<{ auditEveryPage: boolean; axeOnEveryPage: void }>({
+  /** `test.use({ auditEveryPage: false })` in a spec that runs axe itself, on purpose. */
+  auditEveryPage: [true, { option: true }],
+  axeOnEveryPage: [
+    async ({ browser, context, auditEveryPage, javaScriptEnabled }, use, testInfo) => {
+      if (!auditEveryPage || javaScriptEnabled === false) return use();
+      const watcher = axeOnEveryPage(browser, context);
+      await use();
+      await watcher.finish(testInfo.status === testInfo.expectedStatus);
+      expect(watcher.failures, 'axe found accessibility violations on pages this test visited').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

@@ -169,7 +169,7 @@ test('a new developer publishes an appliance, from sign-up to a public listing',
     await expect(card).toContainText(name);
     await expect(card.getByTestId('moderation-inspection')).toContainText('2 CPU');
     await expect(card.getByTestId('moderation-inspection')).toContainText('Debian GNU/Linux 10');
-    await card.getByRole('button', { name: `Approve ${name}` }).click();
+    await card.getByRole('button', { name: `Approve and publish ${name}` }).click();
     await expect(card.getByText('Approved and published.')).toBeVisible();
     await adminContext.close();
   });
@@ -229,7 +229,7 @@ test('a rejected submission comes back to the publisher with the moderator’s r
   const card = admin.getByTestId(`moderation-${listing.slug}`);
   await card.getByRole('button', { name: `Reject ${listing.name}…` }).click();
   await card.getByLabel('What should the publisher change?').fill('Please add a screenshot and the default password.');
-  await card.getByRole('button', { name: `Send ${listing.name} back with this reason` }).click();
+  await card.getByRole('button', { name: `Reject with reason and send ${listing.name} back` }).click();
   await expect(card.getByText('Rejected; the publisher sees your reason.')).toBeVisible();
   await admin.reload();
   await expect(admin.getByText('“Please add a screenshot and the default password.”')).toBeVisible();

@@ -94,7 +94,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <h2 className="font-semibold text-slate-900">API tokens</h2>
           <p className="text-sm text-slate-600">Personal tokens for the API and the apx command-line client, scoped read or publish.</p>
         </div>
-        <Link href="/account/tokens" className="shrink-0 text-sm font-medium text-brand-700 hover:underline">
+        <Link href="/account/tokens" className="shrink-0 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
           Manage tokens →
         </Link>
       </Card>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { ApplianceGrid } from '@/components/catalog/appliance-card';
 import { FacetSidebar } from '@/components/catalog/facet-sidebar';
+import { FiltersDrawer } from '@/components/catalog/filters-drawer';
 import { HiddenSearchFields } from '@/components/catalog/hidden-search-fields';
 import { Pagination } from '@/components/catalog/pagination';
 import { SortSelect } from '@/components/catalog/sort-select';
@@ -68,9 +69,11 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
         </form>
       </div>
 
-      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-8">
         <aside>
-          <FacetSidebar request={request} facets={result.facets} />
+          <FiltersDrawer active={chips.length} total={result.total}>
+            <FacetSidebar request={request} facets={result.facets} />
+          </FiltersDrawer>
         </aside>
 
         <section aria-labelledby="results-heading" className="min-w-0">
@@ -82,7 +85,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
                 </span>{' '}
                 {result.total === 1 ? 'appliance' : 'appliances'}
                 {result.items.length > 0 && pageCount > 1 && (
-                  <span className="text-slate-400">
+                  <span className="text-slate-500">
                     {' '}
                     · {formatCount(from)}–{formatCount(Math.min(result.total, from + request.limit - 1))}
                   </span>

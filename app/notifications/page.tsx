@@ -58,7 +58,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       {n.title}
                     </p>
                     {n.body && <p className="mt-0.5 text-sm text-slate-600">{n.body}</p>}
-                    <p className="mt-1 text-xs text-slate-400">{formatInZone(n.createdAt, 'UTC')}</p>
+                    <p className="mt-1 text-xs text-slate-500">{formatInZone(n.createdAt, 'UTC')}</p>
                   </div>
                 </div>
               );
@@ -79,7 +79,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       )}
       {nextCursor && (
         <p className="mt-4 text-center">
-          <Link href={`/notifications?before=${nextCursor}`} className="text-sm font-medium text-brand-700 hover:underline">Older notifications →</Link>
+          <Link href={`/notifications?before=${nextCursor}`} className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">Older notifications →</Link>
         </p>
       )}
     </div>

@@ -53,7 +53,7 @@ export function CreateTokenForm() {
                 <input type="checkbox" name="scopes" value={s.value} defaultChecked={s.value === 'read'} className="mt-0.5 size-4 accent-brand-600" />
                 <span>
                   <span className="block font-mono text-sm font-medium text-slate-900">{s.title}</span>
-                  <span className="block text-xs text-slate-500">{s.description}</span>
+                  <span className="block text-xs text-slate-600">{s.description}</span>
                 </span>
               </label>
             ))}

@@ -16,7 +16,7 @@ const ITEMS = [
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="flex gap-1 overflow-x-auto lg:flex-col">
+    <nav aria-label="Admin" className="flex flex-wrap gap-1 lg:flex-col lg:flex-nowrap">
       {ITEMS.map((i) => {
         const active = i.href === '/admin' ? pathname === '/admin' : pathname.startsWith(i.href);
         return (

@@ -26,7 +26,7 @@ export function SignInForm({ next }: { next: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{' '}
-        <Link href={signInHref(next, '/sign-up')} className="font-medium text-brand-700 hover:underline">
+        <Link href={signInHref(next, '/sign-up')} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
           Create an account
         </Link>
       </p>
@@ -43,7 +43,7 @@ export function SignUpForm({ next }: { next: string }) {
         <p className="text-slate-600">{state.message}</p>
         <p className="text-sm text-slate-500">
           Nothing arrived? Look in your spam folder, or{' '}
-          <Link href={signInHref(next)} className="font-medium text-brand-700 hover:underline">
+          <Link href={signInHref(next)} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
             sign in
           </Link>{' '}
           if you already have an account.
@@ -74,7 +74,7 @@ export function SignUpForm({ next }: { next: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{' '}
-        <Link href={signInHref(next)} className="font-medium text-brand-700 hover:underline">
+        <Link href={signInHref(next)} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
           Sign in
         </Link>
       </p>

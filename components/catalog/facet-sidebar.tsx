@@ -35,7 +35,7 @@ function FacetLink({ href, value, selected, kind }: { href: string; value: Facet
         className={cn(
           'group flex items-center gap-2 rounded-md px-2 py-1 text-sm',
           selected ? 'bg-brand-50 font-medium text-brand-800' : 'text-slate-700 hover:bg-slate-100',
-          empty && 'pointer-events-none text-slate-400',
+          empty && 'pointer-events-none text-slate-500',
         )}
       >
         <span
@@ -79,7 +79,7 @@ export function FacetSidebar({ request, facets }: { request: SearchRequest; face
             </ul>
             {rest.length > 0 && (
               <details className="mt-1" open={rest.some((v) => selected.includes(v.value))}>
-                <summary className="cursor-pointer px-2 text-xs font-medium text-brand-700 hover:underline">{rest.length} more</summary>
+                <summary className="cursor-pointer px-2 text-xs font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">{rest.length} more</summary>
                 <ul className="mt-1 space-y-0.5">
                   {rest.map((v) => (
                     <FacetLink key={v.value} href={toggleValue(request, key, v.value)} value={v} selected={selected.includes(v.value)} kind="checkbox" />

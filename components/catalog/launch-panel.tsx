@@ -13,10 +13,11 @@ export interface LaunchPanelFile {
 }
 
 /** Comment lines dimmed; the text content stays exactly what lib/launch rendered. */
-function ShellText({ text }: { text: string }) {
+/** Commands with their comment lines dimmed, readable on the dark block and on the grey one alike. */
+function ShellText({ text, dark }: { text: string; dark: boolean }) {
   const lines = text.split('\n');
   return lines.map((line, i) => (
-    <span key={i} className={line.startsWith('#') ? 'text-slate-400' : undefined}>
+    <span key={i} className={line.startsWith('#') ? (dark ? 'text-slate-400' : 'text-slate-600') : undefined}>
       {line}
       {i < lines.length - 1 ? '\n' : ''}
     </span>
@@ -104,9 +105,9 @@ export function LaunchPanel({ files: allFiles, initialFileId, children }: { file
               </div>
               <pre
                 data-testid={`launch-${f.id}-${p.player}`}
-                className={cn('overflow-x-auto rounded-lg p-4 pr-24 font-mono text-[13px] leading-relaxed whitespace-pre-wrap break-words', p.supported ? 'bg-slate-900 text-slate-100' : 'bg-slate-100 text-slate-600')}
+                className={cn('overflow-x-auto rounded-lg p-4 pr-24 font-mono text-[13px] max-sm:pt-12 max-sm:pr-4 leading-relaxed whitespace-pre-wrap break-words', p.supported ? 'bg-slate-900 text-slate-100' : 'bg-slate-100 text-slate-800')}
               >
-                <ShellText text={p.text} />
+                <ShellText text={p.text} dark={p.supported} />
               </pre>
             </div>
           );

@@ -15,11 +15,11 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
           ← Previous
         </Link>
       ) : (
-        <span className={cn(item, 'text-slate-300 ring-1 ring-slate-100')}>← Previous</span>
+        <span className={cn(item, 'text-slate-500 ring-1 ring-slate-100')}>← Previous</span>
       )}
       {sorted.map((p, i) => (
         <span key={p} className="contents">
-          {i > 0 && sorted[i - 1] !== p - 1 && <span className="px-1 text-slate-400">…</span>}
+          {i > 0 && sorted[i - 1] !== p - 1 && <span className="px-1 text-slate-500">…</span>}
           <Link
             href={href(p)}
             aria-current={p === page ? 'page' : undefined}
@@ -35,7 +35,7 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
           Next →
         </Link>
       ) : (
-        <span className={cn(item, 'text-slate-300 ring-1 ring-slate-100')}>Next →</span>
+        <span className={cn(item, 'text-slate-500 ring-1 ring-slate-100')}>Next →</span>
       )}
     </nav>
   );

@@ -14,7 +14,7 @@ export function AdminChallengeTabs({ slug }: { slug: string }) {
     { href: `${base}/results`, label: 'Leaderboard & results' },
   ];
   return (
-    <nav aria-label="Challenge sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+    <nav aria-label="Challenge sections" className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200">
       {tabs.map((t) => {
         const active = pathname === t.href;
         return (

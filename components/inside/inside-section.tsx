@@ -44,7 +44,7 @@ export async function InsideSection({ actor, publisher, slug }: { actor: Actor |
           </div>
         )}
         <p className="text-xs text-slate-500">
-          Also as JSON: <a href={`/api/v1/files/${encodeURIComponent(shown.file.id)}/inside`} className="font-mono break-all text-brand-700 hover:underline">/api/v1/files/{shown.file.id}/inside</a>
+          Also as JSON: <a href={`/api/v1/files/${encodeURIComponent(shown.file.id)}/inside`} className="font-mono break-all text-brand-700 underline underline-offset-2 hover:text-brand-900">/api/v1/files/{shown.file.id}/inside</a>
         </p>
       </div>
     </Card>

@@ -42,7 +42,7 @@ export function PackageList({ packages }: { packages: PackageRow[] }) {
           {matches.length > SHOWN ? ` · first ${SHOWN} shown` : ''}
         </p>
       </div>
-      <div className="max-h-80 overflow-auto rounded-lg ring-1 ring-slate-200">
+      <div className="relative max-h-80 overflow-auto rounded-lg ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Installed packages">
         <table className="w-full text-left text-sm" data-testid="package-list">
           <thead className="sticky top-0 bg-slate-50 text-xs text-slate-500 uppercase">
             <tr>

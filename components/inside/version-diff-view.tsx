@@ -7,7 +7,7 @@ function List({ title, testId, tone, items }: { title: string; testId: string; t
         {title} <span className="font-normal text-slate-500">({items.length})</span>
       </h3>
       {items.length ? (
-        <ul className="max-h-96 space-y-0.5 overflow-auto font-mono text-xs">
+        <ul className="max-h-96 space-y-0.5 overflow-auto font-mono text-xs" tabIndex={0} aria-label={title}>
           {items.map((i) => (
             <li key={i.name} className="break-all">
               <span className="text-slate-900">{i.name}</span> <span className="text-slate-500">{i.text}</span>

@@ -14,15 +14,16 @@ export async function SiteHeader() {
   const back = actor ? '/' : await returnPathForAuthLinks();
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 sm:gap-4 sm:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-bold text-slate-900">
           <span aria-hidden className="flex size-8 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">
             AX
           </span>
-          <span className="hidden sm:inline">Appliance Exchange</span>
+          <span className="sr-only sm:not-sr-only">Appliance Exchange</span>
         </Link>
         <NavLinks items={items} />
-        <form action="/browse" role="search" className="ml-auto hidden md:block">
+        {/* Search stays in the bar on a phone and a tablet too, taking whatever room the bar has left. */}
+        <form action="/browse" role="search" className="min-w-0 flex-1 lg:ml-auto lg:flex-none">
           <label htmlFor="site-search" className="sr-only">
             Search appliances
           </label>
@@ -30,15 +31,15 @@ export async function SiteHeader() {
             id="site-search"
             name="q"
             type="search"
-            placeholder="Search appliances…"
-            className="h-9 w-56 rounded-lg border border-slate-300 bg-slate-50 px-3 text-sm focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-200 lg:w-72"
+            placeholder="Search…"
+            className="h-9 w-full min-w-0 rounded-lg border border-slate-300 bg-slate-50 px-3 text-sm focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-200 lg:w-56 xl:w-72"
           />
         </form>
-        <div className="ml-auto flex items-center gap-2 md:ml-0">
+        <div className="flex shrink-0 items-center gap-2">
           {actor ? (
             <>
               <NotificationBell />
-              <Link href="/account" className="hidden max-w-40 truncate text-sm text-slate-700 hover:text-slate-900 sm:block" data-testid="account-name">
+              <Link href="/account" className="hidden max-w-40 truncate text-sm text-slate-700 hover:text-slate-900 lg:block" data-testid="account-name">
                 {actor.name}
               </Link>
               <form action={signOutAction}>
@@ -59,7 +60,7 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
-      <NavLinks items={items} mobile />
+      <NavLinks items={actor ? [...items, { href: '/account', label: 'Account' }] : items} mobile />
     </header>
   );
 }

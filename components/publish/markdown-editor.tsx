@@ -70,7 +70,7 @@ export function MarkdownEditor({
           data-testid={`${name}-preview`}
           className={cn('min-h-40 overflow-auto rounded-lg border border-dashed border-slate-300 bg-slate-50/60 px-4 py-2', tab === 'write' && 'hidden lg:block')}
         >
-          {value.trim() ? <Markdown>{value}</Markdown> : <p className="py-6 text-center text-sm text-slate-400">The preview appears here as you type.</p>}
+          {value.trim() ? <Markdown>{value}</Markdown> : <p className="py-6 text-center text-sm text-slate-500">The preview appears here as you type.</p>}
         </section>
       </div>
       {hint && (

@@ -32,8 +32,10 @@ export function ModerationDecision({ applianceId, name }: { applianceId: string;
       <div className="flex flex-wrap gap-2">
         {rejecting ? (
           <>
-            <Button type="submit" name="decision" value="reject" variant="danger" disabled={pending} aria-label={`Send ${name} back with this reason`}>
+            {/* The listing's name is read out after the visible words, so the spoken name starts with what is seen. */}
+            <Button type="submit" name="decision" value="reject" variant="danger" disabled={pending}>
               {pending ? 'Sending…' : 'Reject with reason'}
+              <span className="sr-only"> and send {name} back</span>
             </Button>
             <Button type="button" variant="ghost" onClick={() => setRejecting(false)}>
               Cancel
@@ -41,8 +43,9 @@ export function ModerationDecision({ applianceId, name }: { applianceId: string;
           </>
         ) : (
           <>
-            <Button type="submit" name="decision" value="approve" disabled={pending} aria-label={`Approve ${name}`}>
+            <Button type="submit" name="decision" value="approve" disabled={pending}>
               {pending ? 'Publishing…' : 'Approve and publish'}
+              <span className="sr-only"> {name}</span>
             </Button>
             <Button type="button" variant="secondary" onClick={() => setRejecting(true)} aria-label={`Reject ${name}…`}>
               Reject…

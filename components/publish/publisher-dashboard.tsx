@@ -25,7 +25,7 @@ function FileCounts({ files }: { files: Record<string, number> }) {
   const verifying = (files.PENDING ?? 0) + (files.INSPECTING ?? 0);
   const rejected = files.REJECTED ?? 0;
   const uploading = files.UPLOADING ?? 0;
-  if (!verified && !verifying && !rejected && !uploading) return <span className="text-slate-400">No files yet</span>;
+  if (!verified && !verifying && !rejected && !uploading) return <span className="text-slate-500">No files yet</span>;
   return (
     <span className="flex flex-wrap gap-1.5">
       {verified > 0 && <Badge tone="green">✓ {verified} verified</Badge>}
@@ -102,7 +102,7 @@ export function PublisherDashboard({ data }: { data: Dashboard }) {
                 <div className="flex min-w-0 items-center gap-3">
                   <Thumbnail id={a.thumbnailId} name={a.name} />
                   <div className="min-w-0">
-                    <Link href={`/publish/appliances/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link href={`/publish/appliances/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 underline underline-offset-2 hover:text-brand-900">
                       {a.name}
                     </Link>
                     <p className="truncate font-mono text-xs text-slate-500">
@@ -122,7 +122,7 @@ export function PublisherDashboard({ data }: { data: Dashboard }) {
                       <VersionStatusBadge status={a.newestVersion.status} />
                     </span>
                   ) : (
-                    <span className="text-slate-400">No versions</span>
+                    <span className="text-slate-500">No versions</span>
                   )}
                   {a.versionTotal > 1 && <p className="text-xs text-slate-500">{plural(a.versionTotal, 'version')}</p>}
                 </div>

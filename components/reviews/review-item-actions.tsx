@@ -32,7 +32,7 @@ export function ReplyToReview({ reviewId, publisher, slug, current }: { reviewId
   const [state, action, pending] = useActionState(replyReviewAction, initialActionState);
   return (
     <details className="text-sm" open={!!state.message && !state.ok}>
-      <summary className="cursor-pointer text-xs font-medium text-brand-700 hover:underline">{current ? 'Edit reply' : 'Reply as the publisher'}</summary>
+      <summary className="cursor-pointer text-xs font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">{current ? 'Edit reply' : 'Reply as the publisher'}</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="reviewId" value={reviewId} />
         <input type="hidden" name="publisher" value={publisher} />

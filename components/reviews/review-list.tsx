@@ -34,7 +34,7 @@ export function ReviewList({
               {r.own && <Badge tone="brand">your review</Badge>}
               {r.hidden && <Badge tone="amber">hidden by a moderator</Badge>}
             </header>
-            {r.body ? <Markdown className="mt-2 text-sm">{r.body}</Markdown> : <p className="mt-2 text-sm text-slate-400 italic">No text, just stars.</p>}
+            {r.body ? <Markdown className="mt-2 text-sm">{r.body}</Markdown> : <p className="mt-2 text-sm text-slate-500 italic">No text, just stars.</p>}
             {r.reply && (
               <div className="mt-3 rounded-lg border-l-4 border-brand-200 bg-slate-50 px-4 py-2">
                 <p className="text-xs font-semibold text-slate-700">

@@ -15,6 +15,8 @@ export function Markdown({ children, className }: { children: string; className?
         rehypePlugins={[[rehypeSanitize, schema]]}
         components={{
           a: ({ node: _node, ...props }) => <a {...props} rel="nofollow ugc noopener noreferrer" target="_blank" />,
+          // A code block scrolls sideways: keyboard users reach it, screen readers hear what it is.
+          pre: ({ node: _node, ...props }) => <pre {...props} tabIndex={0} role="region" aria-label="Code block" />,
         }}
       >
         {children}

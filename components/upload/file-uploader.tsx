@@ -21,6 +21,7 @@ import '@uppy/core/css/style.min.css';
 import '@uppy/dashboard/css/style.min.css';
 import '@/components/upload/uploader.css';
 import { sha256OfBlob } from '@/components/upload/hash-file';
+import { useUppyDashboardA11y } from '@/components/upload/uppy-a11y';
 import { listPartsXml, s3ErrorMessage, uploadApi } from '@/components/upload/upload-api';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -294,6 +295,8 @@ export function FileUploader({
     session.setUnfinished(unfinished);
   }, [session, unfinished]);
   useEffect(() => () => uppy.destroy(), [uppy]);
+  const dashboard = useRef<HTMLDivElement>(null);
+  useUppyDashboardA11y(dashboard);
 
   const files = useUppyState(uppy, (s) => s.files);
   const list = Object.values(files);
@@ -337,16 +340,18 @@ export function FileUploader({
           onDiscarded={() => router.refresh()}
         />}
 
-      <Dashboard
-        uppy={uppy}
-        height={300}
-        width="100%"
-        proudlyDisplayPoweredByUppy={false}
-        note={`OVA, OVF bundle (.zip), VMDK, qcow2, raw, ISO or Vagrant box · up to ${formatBytes(maxBytes)} each · pause and resume any time`}
-        showRemoveButtonAfterComplete={false}
-        // The file rows below show the one progress; Uppy's bar would be a second, different one.
-        disableStatusBar
-      />
+      <div ref={dashboard}>
+        <Dashboard
+          uppy={uppy}
+          height={300}
+          width="100%"
+          proudlyDisplayPoweredByUppy={false}
+          note={`OVA, OVF bundle (.zip), VMDK, qcow2, raw, ISO or Vagrant box · up to ${formatBytes(maxBytes)} each · pause and resume any time`}
+          showRemoveButtonAfterComplete={false}
+          // The file rows below show the one progress; Uppy's bar would be a second, different one.
+          disableStatusBar
+        />
+      </div>
 
       {(waiting.length > 0 || failed.length > 0 || uploading.length > 1) && (
         <div className="flex flex-wrap items-center gap-3">

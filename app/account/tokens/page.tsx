@@ -32,7 +32,7 @@ export default async function TokensPage() {
         title="API tokens"
         description={
           <>
-            Personal tokens for the <Link href="/docs/api" className="text-brand-700 hover:underline">API</Link> and the <code className="rounded bg-slate-100 px-1 text-sm">apx</code> command-line client. We store only a hash: a token is shown once, when you create it.
+            Personal tokens for the <Link href="/docs/api" className="text-brand-700 underline underline-offset-2 hover:text-brand-900">API</Link> and the <code className="rounded bg-slate-100 px-1 text-sm">apx</code> command-line client. We store only a hash: a token is shown once, when you create it.
           </>
         }
       />
@@ -46,8 +46,8 @@ export default async function TokensPage() {
         <Card>
           <CardHeader title="Your tokens" description={tokens.length ? undefined : 'None yet.'} />
           {tokens.length > 0 && (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto">
+              <table className="table-stack w-full text-left text-sm">
                 <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
                   <tr>
                     <th scope="col" className="px-5 py-2 font-medium">Name</th>
@@ -62,7 +62,7 @@ export default async function TokensPage() {
                   {tokens.map((t) => {
                     const s = tokenState(t);
                     return (
-                      <tr key={t.id} data-testid={`token-${t.name}`} className={t.revokedAt ? 'text-slate-400' : undefined}>
+                      <tr key={t.id} data-testid={`token-${t.name}`} className={t.revokedAt ? 'text-slate-500' : undefined}>
                         <td className="px-5 py-3">
                           <div className="flex items-center gap-2">
                             <span className="font-medium text-slate-900">{t.name}</span>
@@ -70,7 +70,7 @@ export default async function TokensPage() {
                           </div>
                           <code className="font-mono text-xs text-slate-500">{t.prefix}…</code>
                         </td>
-                        <td className="px-3 py-3">
+                        <td className="px-3 py-3" data-label="Scopes">
                           <div className="flex gap-1">
                             {t.scopes.map((scope) => (
                               <Badge key={scope} tone={scope === 'publish' ? 'violet' : 'brand'}>
@@ -79,9 +79,9 @@ export default async function TokensPage() {
                             ))}
                           </div>
                         </td>
-                        <td className="px-3 py-3 whitespace-nowrap">{formatDate(t.createdAt)}</td>
-                        <td className="px-3 py-3 whitespace-nowrap">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
-                        <td className="px-3 py-3 whitespace-nowrap">{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</td>
+                        <td className="px-3 py-3 whitespace-nowrap" data-label="Created">{formatDate(t.createdAt)}</td>
+                        <td className="px-3 py-3 whitespace-nowrap" data-label="Last used">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
+                        <td className="px-3 py-3 whitespace-nowrap" data-label="Expires">{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</td>
                         <td className="px-5 py-3 text-right">{!t.revokedAt && <RevokeTokenButton tokenId={t.id} name={t.name} />}</td>
                       </tr>
                     );

@@ -82,8 +82,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {log.rows.length === 0 ? (
         <EmptyState title="Nothing matches these filters." />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        <Card className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Audit log">
+          <table className="table-stack w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
               <tr>
                 <th className="px-4 py-3 font-medium">When (UTC)</th>
@@ -96,7 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {log.rows.map((r) => (
                 <tr key={r.id} className="align-top" data-testid="audit-row">
                   <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatInZone(r.createdAt, 'UTC')}</td>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3" data-label="Actor">
                     {r.actor ? (
                       <>
                         <p className="font-medium text-slate-900">{r.actor.name}</p>
@@ -106,17 +106,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <span className="text-slate-500 italic">system (clock)</span>
                     )}
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3" data-label="Action">
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">{r.action}</span>
                     <p className="mt-1 text-xs text-slate-500">{r.targetType} <span className="font-mono">{r.targetId.slice(0, 12)}</span></p>
                   </td>
-                  <td className="px-4 py-3 text-slate-700">
+                  <td className="px-4 py-3 text-slate-700" data-label="Details">
                     {r.reason && <p><span className="font-medium">Reason:</span> {r.reason}</p>}
                     {summary(r.data) && <p className="text-xs text-slate-500">{summary(r.data)}</p>}
                     {r.data != null && (
                       <details className="mt-1">
                         <summary className="cursor-pointer text-xs text-brand-700">Full record</summary>
-                        <pre className="mt-1 max-h-64 max-w-xl overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{JSON.stringify(r.data, null, 2)}</pre>
+                        <pre tabIndex={0} role="region" aria-label="Full record" className="mt-1 max-h-64 max-w-xl overflow-auto max-sm:max-w-[calc(100vw-5rem)] rounded bg-slate-900 p-2 text-xs text-slate-100">{JSON.stringify(r.data, null, 2)}</pre>
                       </details>
                     )}
                   </td>

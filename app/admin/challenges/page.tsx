@@ -23,8 +23,8 @@ export default async function AdminChallengesPage() {
       {challenges.length === 0 ? (
         <EmptyState title="No challenges yet.">Create the first one: categories, a rubric and a schedule.</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        <Card className="relative overflow-x-auto">
+          <table className="table-stack w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
               <tr>
                 <th className="px-4 py-3 font-medium">Challenge</th>
@@ -43,13 +43,13 @@ export default async function AdminChallengesPage() {
                     </Link>
                     <p className="font-mono text-xs text-slate-500">{c.slug}</p>
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3" data-label="State">
                     <ChallengeStateBadge state={c.effective} />
                     {c.effective !== c.state && <p className="mt-1 text-xs text-amber-700">closing (clock)</p>}
                   </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatInZone(c.submissionsCloseAt, c.timeZone)}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{c._count.entries}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{c._count.judges}</td>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-600" data-label="Submissions close">{formatInZone(c.submissionsCloseAt, c.timeZone)}</td>
+                  <td className="px-4 py-3 text-right tabular-nums" data-label="Entries">{c._count.entries}</td>
+                  <td className="px-4 py-3 text-right tabular-nums" data-label="Judges">{c._count.judges}</td>
                 </tr>
               ))}
             </tbody>

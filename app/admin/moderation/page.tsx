@@ -40,7 +40,7 @@ function Submission({ a }: { a: Queue[number] }) {
           <p className="font-mono text-sm text-slate-500">
             {a.publisher.handle}/{a.slug}
           </p>
-          <p className="mt-1 text-sm text-slate-700">{a.summary || <span className="text-slate-400">No summary</span>}</p>
+          <p className="mt-1 text-sm text-slate-700">{a.summary || <span className="text-slate-500">No summary</span>}</p>
           <p className="mt-2 text-xs text-slate-500">
             Submitted {formatDateTime(a.submittedAt)} by {a.publisher.displayName} ({a.publisher.owner.email}), publisher since {formatDate(a.publisher.createdAt)}
           </p>
@@ -90,7 +90,7 @@ function Submission({ a }: { a: Queue[number] }) {
                           .join(' · ')}
                       </p>
                     )}
-                    {f.sha256 && <p className="truncate font-mono text-[11px] text-slate-400">sha256 {f.sha256}</p>}
+                    {f.sha256 && <p className="truncate font-mono text-[11px] text-slate-500">sha256 {f.sha256}</p>}
                   </li>
                 ))}
               </ul>
@@ -98,7 +98,7 @@ function Submission({ a }: { a: Queue[number] }) {
           ))}
           <details className="rounded-lg border border-slate-200">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">Description</summary>
-            <div className="border-t border-slate-100 px-4 py-2">{a.description.trim() ? <Markdown>{a.description}</Markdown> : <p className="py-2 text-sm text-slate-400">Empty.</p>}</div>
+            <div className="border-t border-slate-100 px-4 py-2">{a.description.trim() ? <Markdown>{a.description}</Markdown> : <p className="py-2 text-sm text-slate-500">Empty.</p>}</div>
           </details>
         </div>
         <div className="space-y-4">
@@ -111,7 +111,7 @@ function Submission({ a }: { a: Queue[number] }) {
             <Fact label="OS">{a.osName ?? '—'}</Fact>
             <Fact label="Homepage">
               {homepage ? (
-                <a href={homepage} rel="nofollow noopener noreferrer" target="_blank" className="break-all text-brand-700 hover:underline">
+                <a href={homepage} rel="nofollow noopener noreferrer" target="_blank" className="break-all text-brand-700 underline underline-offset-2 hover:text-brand-900">
                   {homepage}
                 </a>
               ) : (
@@ -171,7 +171,7 @@ export default async function ModerationPage() {
                         {d.appliance.name}
                       </Link>
                     ) : (
-                      <span className="text-slate-400">deleted listing</span>
+                      <span className="text-slate-500">deleted listing</span>
                     )}
                     {d.reason && <span className="text-slate-600">“{d.reason}”</span>}
                   </span>

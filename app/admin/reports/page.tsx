@@ -45,26 +45,26 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                       <RatingStars value={r.rating} />
                       <span className="font-medium">{r.user.name}</span>
                       <span className="text-slate-500">{r.user.email}</span>
-                      <span className="text-slate-400">· {formatDate(r.createdAt)}</span>
+                      <span className="text-slate-500">· {formatDate(r.createdAt)}</span>
                       {r.hidden && <Badge tone="amber">hidden{r.hiddenReason ? `: ${r.hiddenReason}` : ''}</Badge>}
                       {r.openReports > 0 && <Badge tone="red">{r.openReports} open report{r.openReports > 1 ? 's' : ''}</Badge>}
                     </div>
                     <p className="mt-1 text-sm">
                       on{' '}
-                      <Link href={`/appliances/${r.appliance.publisher.handle}/${r.appliance.slug}#reviews`} className="font-medium text-brand-700 hover:underline">
+                      <Link href={`/appliances/${r.appliance.publisher.handle}/${r.appliance.slug}#reviews`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                         {r.appliance.name}
                       </Link>
                     </p>
                     <div className="mt-3 rounded-lg bg-slate-50 p-3">
-                      {r.body ? <Markdown className="text-sm">{r.body}</Markdown> : <p className="text-sm text-slate-400 italic">No text.</p>}
+                      {r.body ? <Markdown className="text-sm">{r.body}</Markdown> : <p className="text-sm text-slate-500 italic">No text.</p>}
                     </div>
                     <ul className="mt-3 space-y-1 text-sm" aria-label="Reports">
                       {r.reports.map((rep) => (
-                        <li key={rep.id} className={cn('flex gap-2', rep.resolvedAt && 'text-slate-400')}>
+                        <li key={rep.id} className={cn('flex gap-2', rep.resolvedAt && 'text-slate-500')}>
                           <span aria-hidden>⚑</span>
                           <span>
                             <span className="font-medium">{rep.reporter.name}</span>: {rep.reason}{' '}
-                            <span className="text-xs text-slate-400">
+                            <span className="text-xs text-slate-500">
                               {formatDateTime(rep.createdAt)}
                               {rep.resolvedAt ? ' · resolved' : ''}
                             </span>

@@ -23,14 +23,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <input id="user-q" name="q" defaultValue={q} placeholder="Find by name or e-mail" className="h-9 flex-1 rounded-lg border border-slate-300 px-3 text-sm" />
         <button className="h-9 rounded-lg bg-slate-900 px-3 text-sm text-white">Find</button>
       </form>
-      <Card className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+      <Card className="relative overflow-x-auto">
+        <table className="table-stack w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase">
             <tr>
-              <th className="px-4 py-3 font-medium">User</th>
-              <th className="px-4 py-3 font-medium">Roles</th>
-              <th className="px-4 py-3 font-medium">Joined</th>
-              <th className="px-4 py-3 font-medium">Actions</th>
+              <th scope="col" className="px-4 py-3 font-medium">User</th>
+              <th scope="col" className="px-4 py-3 font-medium">Roles</th>
+              <th scope="col" className="px-4 py-3 font-medium">Joined</th>
+              <th scope="col" className="px-4 py-3 font-medium">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -40,17 +40,19 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <p className="font-medium">{u.name}</p>
                   <p className="text-slate-500">{u.email}</p>
                 </td>
-                <td className="px-4 py-3">
+                <td className="px-4 py-3" data-label="Roles">
                   <div className="flex flex-wrap gap-1">
                     {u.roles.map((r) => (
                       <Badge key={r} tone={tone[r]}>{r.toLowerCase()}</Badge>
                     ))}
                   </div>
                 </td>
-                <td className="px-4 py-3 text-slate-500">{formatDate(u.createdAt)}</td>
-                <td className="space-x-2 px-4 py-3 whitespace-nowrap">
+                <td className="px-4 py-3 text-slate-500" data-label="Joined">{formatDate(u.createdAt)}</td>
+                <td className="px-4 py-3 whitespace-nowrap max-sm:pt-2">
+                  <div className="flex flex-wrap gap-2">
                   <RoleToggle userId={u.id} role="JUDGE" has={u.roles.includes('JUDGE')} email={u.email} />
                   <RoleToggle userId={u.id} role="ADMIN" has={u.roles.includes('ADMIN')} email={u.email} />
+                  </div>
                 </td>
               </tr>
             ))}

@@ -190,7 +190,7 @@ export default async function ChallengePage({ params }: { params: Promise<Params
             <div className="space-y-4 p-5">
               {!actor && (
                 <p className="text-sm text-slate-600">
-                  <Link href={`/sign-in?next=/challenges/${ch.slug}`} className="font-medium text-brand-700 hover:underline">Sign in</Link> to enter one of your appliances.
+                  <Link href={`/sign-in?next=/challenges/${ch.slug}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">Sign in</Link> to enter one of your appliances.
                 </p>
               )}
               {mine.length > 0 && (
@@ -227,7 +227,7 @@ export default async function ChallengePage({ params }: { params: Promise<Params
               {actor && window.ok && eligible.length === 0 && (
                 <p className="text-sm text-slate-600">
                   You have no appliance to enter: you need a published listing with a released version whose file is verified.{' '}
-                  <Link href="/publish" className="font-medium text-brand-700 hover:underline">Publish one</Link>.
+                  <Link href="/publish" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">Publish one</Link>.
                 </p>
               )}
               {actor && !window.ok && mine.length === 0 && <p className="text-sm text-slate-600">{window.reason}</p>}

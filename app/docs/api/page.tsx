@@ -89,7 +89,7 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
           {params.length > 0 && (
             <section>
               <h4 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Parameters</h4>
-              <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+              <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={`Parameters of ${o.method.toUpperCase()} ${o.path}`}>
                 <table className="w-full text-left text-sm">
                   <tbody className="divide-y divide-slate-100">
                     {params.map((p) => (
@@ -170,7 +170,8 @@ export default function ApiDocsPage() {
 
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[15rem_minmax(0,1fr)]">
-      <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
+      {/* Below the wide layout the contents are a short scrolling box, so the reference itself starts on the first screen. */}
+      <aside className="max-lg:max-h-64 max-lg:overflow-y-auto max-lg:rounded-xl max-lg:border max-lg:border-slate-200 max-lg:bg-white max-lg:p-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
         <div className="mb-5">
           <ApiSearch total={ops.length} />
         </div>
@@ -211,9 +212,9 @@ export default function ApiDocsPage() {
           <dl className="mt-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
             {[
               ['Base URL', <code key="b" className="font-mono text-sm break-all">{base}</code>],
-              ['Authentication', <span key="a">Bearer token from <a className="text-brand-700 hover:underline" href="/account/tokens">Account → API tokens</a>, scopes <code className="font-mono">read</code> and <code className="font-mono">publish</code></span>],
+              ['Authentication', <span key="a">Bearer token from <a className="text-brand-700 underline underline-offset-2 hover:text-brand-900" href="/account/tokens">Account → API tokens</a>, scopes <code className="font-mono">read</code> and <code className="font-mono">publish</code></span>],
               ['Errors', <span key="e">RFC 9457 <code className="font-mono">application/problem+json</code> with a stable <code className="font-mono">code</code></span>],
-              ['Machine-readable', <a key="o" className="text-brand-700 hover:underline" href="/api/v1/openapi.json">OpenAPI 3.1 JSON</a>],
+              ['Machine-readable', <a key="o" className="text-brand-700 underline underline-offset-2 hover:text-brand-900" href="/api/v1/openapi.json">OpenAPI 3.1 JSON</a>],
             ].map(([term, value], i) => (
               <div key={i} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                 <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{term}</dt>

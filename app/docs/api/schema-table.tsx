@@ -50,7 +50,7 @@ export function SchemaTable({ schema }: { schema: SchemaObject }) {
   }
   const required = new Set(schema.required ?? []);
   return (
-    <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Fields">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
           <tr>

@@ -52,7 +52,7 @@ export default async function JudgeWorkspacePage({ params }: { params: Promise<{
               <p className="text-sm text-slate-500">Your progress</p>
               <p className="text-3xl font-semibold text-slate-900 tabular-nums">
                 {ws.progress.submitted}
-                <span className="text-lg text-slate-400"> / {ws.progress.assigned}</span>
+                <span className="text-lg text-slate-500"> / {ws.progress.assigned}</span>
               </p>
               <p className="text-sm text-slate-500">submitted{ws.progress.drafts ? ` · ${ws.progress.drafts} in draft` : ''}</p>
             </div>
@@ -102,7 +102,7 @@ export default async function JudgeWorkspacePage({ params }: { params: Promise<{
                     {a.entryStatus !== 'ACTIVE' && <Badge tone="red">{a.entryStatus.toLowerCase()}</Badge>}
                     {a.myScore !== null && <span className="text-sm font-semibold text-slate-700 tabular-nums">{a.myScore.toFixed(1)}</span>}
                     {statusBadge[a.status]}
-                    <span aria-hidden className="text-slate-400">→</span>
+                    <span aria-hidden className="text-slate-500">→</span>
                   </div>
                 </Link>
               </li>

@@ -19,7 +19,7 @@ export default async function AdminChallengeLayout({ children, params }: { child
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{challenge.title}</h1>
         <ChallengeStateBadge state={challenge.effective} />
         {challenge.state !== 'DRAFT' && (
-          <Link href={`/challenges/${challenge.slug}`} className="ml-auto text-sm font-medium text-brand-700 hover:underline">
+          <Link href={`/challenges/${challenge.slug}`} className="ml-auto text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
             Public page ↗
           </Link>
         )}

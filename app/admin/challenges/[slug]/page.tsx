@@ -58,14 +58,17 @@ export default async function AdminChallengePage({ params }: { params: Promise<{
           </div>
           <LifecycleActions challengeId={ch.id} slug={ch.slug} actions={actions} deadlinePassed={ch.state === 'OPEN' && effective === 'JUDGING'} />
         </Card>
-        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        {/* Each figure is a link to its page: a list of links, not a definition list (links cannot hold dt/dd). */}
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           {stats.map((s) => (
-            <Link key={s.label} href={s.href} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-300">
-              <dt className="text-xs text-slate-500">{s.label}</dt>
-              <dd className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{s.value}</dd>
-            </Link>
+            <li key={s.label}>
+              <Link href={s.href} className="block h-full rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-300">
+                <span className="block text-xs text-slate-500">{s.label}</span>
+                <span className="mt-1 block text-2xl font-semibold text-slate-900 tabular-nums">{s.value}</span>
+              </Link>
+            </li>
           ))}
-        </dl>
+        </ul>
       </section>
 
       <section aria-labelledby="settings">

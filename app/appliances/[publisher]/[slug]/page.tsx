@@ -235,7 +235,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
             <CardHeader
               title="Versions and files"
               description="Every file is inspected and its SHA-256 computed on our side before anyone can download it."
-              action={detail.versions.length > 1 ? <Link href={`${base}/compare`} className="shrink-0 text-sm font-medium text-brand-700 hover:underline">Compare versions</Link> : undefined}
+              action={detail.versions.length > 1 ? <Link href={`${base}/compare`} className="shrink-0 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">Compare versions</Link> : undefined}
             />
             <div className="divide-y divide-slate-100">
               {detail.versions.map((v, i) => (
@@ -287,7 +287,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
                 )
               ) : (
                 <p className="text-sm text-slate-600">
-                  <Link href={`/sign-in?next=${encodeURIComponent(`${base}#reviews`)}`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={`/sign-in?next=${encodeURIComponent(`${base}#reviews`)}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     Sign in
                   </Link>{' '}
                   to rate and review this appliance.
@@ -311,14 +311,14 @@ export default async function AppliancePage({ params, searchParams }: { params: 
             {(reviewCursor || reviews.nextCursor) && (
               <div className="flex justify-between border-t border-slate-100 px-5 py-3 text-sm">
                 {reviewCursor ? (
-                  <Link href={`${base}#reviews`} className="text-brand-700 hover:underline">
+                  <Link href={`${base}#reviews`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     ← Newest reviews
                   </Link>
                 ) : (
                   <span />
                 )}
                 {reviews.nextCursor && (
-                  <Link href={`${base}?reviews=${reviews.nextCursor}#reviews`} className="text-brand-700 hover:underline">
+                  <Link href={`${base}?reviews=${reviews.nextCursor}#reviews`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     Older reviews →
                   </Link>
                 )}
@@ -391,12 +391,12 @@ export default async function AppliancePage({ params, searchParams }: { params: 
               {detail.publisher.bio && <p className="text-slate-600">{detail.publisher.bio}</p>}
               <p className="flex flex-wrap gap-x-4 gap-y-1">
                 {publisherUrl && (
-                  <a href={publisherUrl} rel="nofollow noopener noreferrer" target="_blank" className="text-brand-700 hover:underline">
+                  <a href={publisherUrl} rel="nofollow noopener noreferrer" target="_blank" className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     Website ↗
                   </a>
                 )}
                 {homepage && (
-                  <a href={homepage} rel="nofollow noopener noreferrer" target="_blank" className="text-brand-700 hover:underline">
+                  <a href={homepage} rel="nofollow noopener noreferrer" target="_blank" className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     Project homepage ↗
                   </a>
                 )}
@@ -409,7 +409,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
               <CardHeader title="License agreement" />
               <details className="px-5 py-4 text-sm">
                 <summary className="cursor-pointer font-medium text-slate-700">Read the EULA</summary>
-                <pre className="mt-2 max-h-64 overflow-auto text-xs whitespace-pre-wrap text-slate-600">{detail.eula}</pre>
+                <pre tabIndex={0} role="region" aria-label="Licence agreement" className="mt-2 max-h-64 overflow-auto text-xs whitespace-pre-wrap text-slate-600">{detail.eula}</pre>
               </details>
             </Card>
           )}
@@ -426,7 +426,7 @@ export default async function AppliancePage({ params, searchParams }: { params: 
           )}
           <p className="text-xs text-slate-500">
             API:{' '}
-            <a href={`/api/v1/appliances/${detail.publisher.handle}/${detail.slug}`} className="font-mono text-brand-700 hover:underline">
+            <a href={`/api/v1/appliances/${detail.publisher.handle}/${detail.slug}`} className="font-mono text-brand-700 underline underline-offset-2 hover:text-brand-900">
               /api/v1/appliances/{detail.publisher.handle}/{detail.slug}
             </a>
           </p>

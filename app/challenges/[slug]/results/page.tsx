@@ -34,7 +34,7 @@ function WinnerCard({ award, prize, kind, testId }: { award: Winner; prize?: str
   };
   return (
     <div className={`rounded-xl border p-5 shadow-sm ${styles[kind]}`} data-testid={testId}>
-      <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{award.title}</p>
+      <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{award.title}</p>
       <p className="mt-2 text-lg font-semibold text-slate-900">
         <Link href={e.href} className="hover:text-brand-700">{e.appliance}</Link>
       </p>
@@ -143,7 +143,7 @@ export default async function ResultsPage({ params }: { params: Promise<Params> 
                   : undefined
               }
             />
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Ranking: ${c.name}`}>
               <table className="w-full min-w-[40rem] table-fixed text-left text-sm">
                 <colgroup>
                   <col className="w-14" />

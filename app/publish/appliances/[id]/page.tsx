@@ -140,7 +140,7 @@ export default async function EditAppliancePage({ params }: { params: Promise<Pa
                       <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3.5">
                         <div className="min-w-0">
                           <p className="flex items-center gap-2">
-                            <Link href={`/publish/appliances/${listing.id}/versions/${v.id}`} className="font-mono font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                            <Link href={`/publish/appliances/${listing.id}/versions/${v.id}`} className="font-mono font-medium text-slate-900 hover:text-brand-700 underline underline-offset-2 hover:text-brand-900">
                               {v.version}
                             </Link>
                             <VersionStatusBadge status={v.status} />
@@ -157,7 +157,7 @@ export default async function EditAppliancePage({ params }: { params: Promise<Pa
                           ))}
                           {verifying > 0 && <Badge tone="amber">{verifying} verifying</Badge>}
                           {rejected > 0 && <Badge tone="red">{rejected} rejected</Badge>}
-                          {v.files.length === 0 && <span className="text-sm text-slate-400">No files</span>}
+                          {v.files.length === 0 && <span className="text-sm text-slate-500">No files</span>}
                           <ButtonLink href={`/publish/appliances/${listing.id}/versions/${v.id}`} variant="secondary" size="sm" className="ml-2">
                             {v.status === 'DRAFT' ? 'Files & release' : 'Manage'}
                           </ButtonLink>

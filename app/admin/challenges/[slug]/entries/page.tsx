@@ -21,8 +21,8 @@ export default async function AdminEntriesPage({ params }: { params: Promise<{ s
   const { challenge: ch, entries } = await listAdminEntries(actor, slug);
   if (entries.length === 0) return <EmptyState title="No entries yet." />;
   return (
-    <Card className="overflow-x-auto">
-      <table className="w-full min-w-[56rem] table-fixed text-left text-sm">
+    <Card className="relative overflow-x-auto">
+      <table className="table-stack w-full min-w-[56rem] table-fixed text-left text-sm">
         <colgroup>
           <col />
           <col className="w-44" />
@@ -51,13 +51,13 @@ export default async function AdminEntriesPage({ params }: { params: Promise<{ s
                 </p>
                 {e.awards.length > 0 && <p className="mt-1 flex flex-wrap gap-1">{e.awards.map((a) => <Badge key={a.title} tone="amber"><TrophyIcon className="mr-1" />{a.title}</Badge>)}</p>}
               </td>
-              <td className="px-4 py-3">
+              <td className="px-4 py-3" data-label="Entrant">
                 <p>{e.entrant.name}</p>
                 <p className="text-xs text-slate-500">{e.appliance.publisher.displayName}</p>
               </td>
-              <td className="px-4 py-3">{e.category.name}</td>
-              <td className="px-4 py-3 tabular-nums">{e.submitted} / {e._count.assignments} scored{e._count.votes ? ` · ${e._count.votes} votes` : ''}</td>
-              <td className="px-4 py-3">
+              <td className="px-4 py-3" data-label="Category">{e.category.name}</td>
+              <td className="px-4 py-3 tabular-nums" data-label="Judging">{e.submitted} / {e._count.assignments} scored{e._count.votes ? ` · ${e._count.votes} votes` : ''}</td>
+              <td className="px-4 py-3" data-label="State">
                 <Badge tone={tone[e.status]}>{e.status.toLowerCase()}</Badge>
                 {e.disqualifyReason && <p className="mt-1 max-w-xs text-xs text-red-700">{e.disqualifyReason}</p>}
                 {e.status === 'ACTIVE' && ch.state !== 'DRAFT' && (

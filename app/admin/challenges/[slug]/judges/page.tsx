@@ -32,8 +32,8 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
           {o.judges.length === 0 ? (
             <p className="px-5 py-6 text-sm text-slate-500">No judges yet. Add users who hold the judge role.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto">
+              <table className="table-stack w-full text-left text-sm">
                 <thead className="text-xs text-slate-500 uppercase">
                   <tr>
                     <th className="px-5 py-2 font-medium">Judge</th>
@@ -51,9 +51,9 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
                         <p className="text-xs text-slate-500">{j.email}</p>
                         {!j.hasRole && <Badge tone="red" className="mt-1">judge role removed</Badge>}
                       </td>
-                      <td className="px-3 py-3 text-right tabular-nums">{j.assigned}</td>
-                      <td className="px-3 py-3 text-right tabular-nums">{j.submitted}</td>
-                      <td className="px-3 py-3 text-right tabular-nums">{j.conflicts}</td>
+                      <td className="px-3 py-3 text-right tabular-nums" data-label="Assigned">{j.assigned}</td>
+                      <td className="px-3 py-3 text-right tabular-nums" data-label="Submitted">{j.submitted}</td>
+                      <td className="px-3 py-3 text-right tabular-nums" data-label="Conflicts">{j.conflicts}</td>
                       <td className="px-5 py-3 text-right">
                         {j.submitted === 0 && ch.state !== 'RESULTS' && ch.state !== 'ARCHIVED' && (
                           <ActionForm
@@ -186,7 +186,7 @@ export default async function AdminJudgesPage({ params }: { params: Promise<{ sl
                 <span className="font-medium">{c.judge}</span>
                 <span className="text-slate-600">with {c.entryId ? 'entry' : 'person'} {c.label}</span>
                 {c.reason && <span className="text-slate-500">— {c.reason}</span>}
-                <span className="ml-auto text-xs text-slate-400">{formatDate(c.createdAt)}</span>
+                <span className="ml-auto text-xs text-slate-500">{formatDate(c.createdAt)}</span>
               </li>
             ))}
           </ul>

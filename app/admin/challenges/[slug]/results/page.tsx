@@ -94,7 +94,7 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
               <p className="mt-1 text-sm text-slate-600">
                 {ch.resultsPublishedAt ? formatInZone(ch.resultsPublishedAt, ch.timeZone) : ''}. Scores are frozen; a disqualification (Entries tab) recomputes the awards.
               </p>
-              <Link href={`/challenges/${ch.slug}/results`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+              <Link href={`/challenges/${ch.slug}/results`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                 Public results page →
               </Link>
             </>
@@ -113,7 +113,7 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
           {c.rows.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-500">No entries in this category.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Ranking: ${c.name}`}>
               <table className="w-full min-w-[56rem] table-fixed text-left text-sm">
                 <colgroup>
                   <col className="w-14" />
@@ -156,7 +156,7 @@ export default async function AdminResultsPage({ params }: { params: Promise<{ s
                       <td className="px-5 py-3 text-xs text-slate-600">
                         {r.perJudge.map((p) => (
                           <span key={p.judgeId} className="mr-2 inline-block whitespace-nowrap">
-                            {p.judge}: {fmt(p.score)} <span className="text-slate-400">(z {fmt(p.z, 2)})</span>
+                            {p.judge}: {fmt(p.score)} <span className="text-slate-500">(z {fmt(p.z, 2)})</span>
                           </span>
                         ))}
                       </td>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
+import { buttonClass } from '@/components/ui/button';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -61,13 +62,17 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
             {appliance.href && (
               <>
                 {' · '}
-                <Link href={appliance.href} className="text-brand-700 hover:underline">appliance page</Link>
+                <Link href={appliance.href} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">appliance page</Link>
               </>
             )}
           </p>
         ) : (
           <p className="mt-1 text-sm text-slate-500">Blind judging: the entrant is not shown.</p>
         )}
+        {/* Below the wide layout the scorecard comes after every file: one tap away instead. */}
+        <a href="#scorecard" className={buttonClass('primary', 'md', 'mt-4 lg:hidden')} data-testid="jump-to-scorecard">
+          Go to your scorecard ↓
+        </a>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
@@ -157,7 +162,7 @@ export default async function JudgeEntryPage({ params }: { params: Promise<{ slu
         </div>
 
         <aside className="space-y-6 lg:sticky lg:top-20 lg:self-start">
-          <Card>
+          <Card id="scorecard" className="scroll-mt-36 lg:scroll-mt-20">
             <CardHeader
               title="Your scorecard"
               description={
