@@ -10,7 +10,7 @@ export function NavLinks({ items, mobile = false }: { items: { href: string; lab
     <nav
       aria-label={mobile ? 'Main (compact)' : 'Main'}
       className={cn(
-        mobile ? 'flex gap-1 overflow-x-auto border-t border-slate-100 px-4 py-2 lg:hidden' : 'hidden items-center gap-1 lg:flex',
+        mobile ? 'flex flex-wrap gap-1 border-t border-slate-100 px-4 py-2 lg:hidden' : 'hidden items-center gap-1 lg:flex',
       )}
     >
       {items.map((item) => {
