@@ -2,8 +2,8 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { APIError } from 'better-auth/api';
 import { getAuth } from '@/lib/auth/auth';
+import { authErrorOf } from '@/lib/auth/auth-error';
 import { env } from '@/lib/config/env';
 import { signInSchema, signUpSchema } from '@/lib/auth/password-policy';
 import { fieldErrors, safeNextPath, type ActionState } from '@/lib/actions/action-state';
@@ -27,7 +27,8 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
     try {
       await getAuth().api.signInEmail({ body: parsed.data, headers: h });
     } catch (e) {
-      if (e instanceof APIError && (e.status === 'UNAUTHORIZED' || e.status === 'BAD_REQUEST' || e.status === 'FORBIDDEN')) {
+      const refusal = authErrorOf(e);
+      if (refusal && (refusal.status === 'UNAUTHORIZED' || refusal.status === 'BAD_REQUEST' || refusal.status === 'FORBIDDEN')) {
         // The same words for a wrong password, an unknown address and an unconfirmed account (which
         // better-auth refuses with 403 and mails the link again): none of them may be told apart.
         return { ok: false, message: SIGN_IN_REFUSED, values };
@@ -52,11 +53,9 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
       // A taken address answers exactly like a new one (see lib/auth/auth.ts): its owner gets a mail instead.
       await getAuth().api.signUpEmail({ body: { ...parsed.data, callbackURL: next }, headers: h });
     } catch (e) {
-      if (e instanceof APIError) {
-        const code = (e.body as { code?: string } | undefined)?.code ?? '';
-        if (code.includes('PASSWORD')) {
-          return { ok: false, message: 'Please check the form.', fields: { password: e.message }, values };
-        }
+      const refusal = authErrorOf(e);
+      if (refusal?.code.includes('PASSWORD')) {
+        return { ok: false, message: 'Please check the form.', fields: { password: refusal.message }, values };
       }
       throw e;
     }

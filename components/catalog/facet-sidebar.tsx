@@ -49,7 +49,7 @@ function FacetLink({ href, value, selected, kind }: { href: string; value: Facet
           {selected ? '✓' : ''}
         </span>
         <span className="min-w-0 flex-1 truncate">{value.label}</span>
-        <span className="text-xs text-slate-500 tabular-nums">{formatCount(value.count)}</span>
+        <span className="text-xs text-slate-600 tabular-nums">{formatCount(value.count)}</span>
       </Link>
     </li>
   );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { APIError } from 'better-auth/api';
+import { authErrorOf } from '@/lib/auth/auth-error';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { getAuth } from '@/lib/auth/auth';
@@ -31,9 +31,7 @@ export const EMAIL_CHANGED_PATH = '/account?email=changed';
  * the production bundle the class better-auth throws need not be the one imported here.
  */
 function authErrorStatus(e: unknown): string | null {
-  if (e instanceof APIError) return String(e.status);
-  if (e && typeof e === 'object' && (e as { name?: unknown }).name === 'APIError' && 'status' in e) return String((e as { status: unknown }).status);
-  return null;
+  return authErrorOf(e)?.status ?? null;
 }
 
 const wrongPassword = () => invalid('That is not your current password.', { password: 'That is not your current password.', currentPassword: 'That is not your current password.' });
