@@ -21,7 +21,8 @@ export interface Secrets {
 export async function loadSecrets(dataDir: string): Promise<Secrets> {
   const file = path.join(dataDir, 'secrets.json');
   await fs.mkdir(dataDir, { recursive: true });
-  if (existsSync(file)) {
+  const existed = existsSync(file);
+  if (existed) {
     const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<Secrets>;
     if (parsed.authSecret && parsed.pgPassword && parsed.s3AccessKeyId && parsed.s3SecretAccessKey) {
       return parsed as Secrets;
@@ -33,7 +34,21 @@ export async function loadSecrets(dataDir: string): Promise<Secrets> {
     s3AccessKeyId: `APX${randomBytes(8).toString('hex').toUpperCase()}`,
     s3SecretAccessKey: randomBytes(24).toString('base64url'),
   };
-  await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  // Written whole under another name, then put in place in one step: a second process starting
+  // at the same moment (two `npm run db:deploy` at once on a fresh machine) never reads half a
+  // file, and the first one to finish wins — the other uses its secrets.
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await fs.writeFile(tmp, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  try {
+    if (existed) await fs.rename(tmp, file); // it was there but incomplete (an older version's)
+    else await fs.link(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const theirs = JSON.parse(await fs.readFile(file, 'utf8')) as Secrets;
+    return theirs;
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
   return secrets;
 }
 
