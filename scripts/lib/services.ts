@@ -41,7 +41,15 @@ export async function loadSecrets(dataDir: string): Promise<Secrets> {
   await fs.writeFile(tmp, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   try {
     if (existed) await fs.rename(tmp, file); // it was there but incomplete (an older version's)
-    else await fs.link(tmp, file);
+    else {
+      try {
+        await fs.link(tmp, file);
+      } catch (e) {
+        // A filesystem without hard links: still never half a file, though the last writer wins.
+        if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+        await fs.rename(tmp, file);
+      }
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     const theirs = JSON.parse(await fs.readFile(file, 'utf8')) as Secrets;
