@@ -17,7 +17,7 @@ export default defineConfig([
     // validates every variable once. NODE_ENV is Next.js's (inlined at build time); handing the
     // whole environment to a child process (`...process.env`) is not reading a setting.
     files: ['app/**', 'components/**', 'lib/**'],
-    ignores: ['lib/config/**', 'lib/cli/**', 'lib/test-support/**', '**/__tests__/**', '**/*.test.ts', '**/*.test.tsx'],
+    ignores: ['lib/config/**', 'apx/**', 'lib/test-support/**', '**/__tests__/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { securityHeaders } from './lib/http/security-headers';
+import { securityHeaders } from './lib/core/http/security-headers';
 
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 

@@ -3,14 +3,14 @@
 //
 // 1. A state-changing request to a page is a server action (or a form post to one): another
 //    site's page may not send it. Next.js's own origin check throws, which answers 500; we answer
-//    403 first, with the rule the API uses (lib/http/cross-site.ts).
+//    403 first, with the rule the API uses (lib/core/http/cross-site.ts).
 // 2. A fresh nonce per response and the Content-Security-Policy that allows only scripts carrying
-//    it (lib/http/content-security-policy.ts). Next.js reads the nonce from the request's policy
+//    it (lib/core/http/content-security-policy.ts). Next.js reads the nonce from the request's policy
 //    header and puts it on its own scripts. Every page already renders per request (the header
 //    shows who is signed in), so the nonce costs no static rendering we had.
 import { NextResponse, type NextRequest } from 'next/server';
-import { crossSiteWriteRefusal } from '@/lib/http/cross-site';
-import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
+import { crossSiteWriteRefusal } from '@/lib/core/http/cross-site';
+import { contentSecurityPolicy, createNonce } from '@/lib/core/http/content-security-policy';
 import { publicUrl } from '@/lib/config/env';
 
 export function proxy(request: NextRequest) {
@@ -32,7 +32,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
-  // Sign-in links bring the person back here (lib/http/current-page.ts); never taken from the client.
+  // Sign-in links bring the person back here (lib/server/http/current-page.ts); never taken from the client.
   requestHeaders.set('x-page-path', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);

@@ -17,7 +17,7 @@ const shared = {
 // only the nested run it starts may see them.
 const planted = process.env.APX_PLANTED_TESTS === '1' ? [] : ['**/__planted__/**'];
 
-const everywhere = ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts', 'components/**/*.test.ts'];
+const everywhere = ['lib/**/*.test.ts', 'apx/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts', 'components/**/*.test.ts'];
 
 export default defineConfig({
   ...shared,

@@ -1,9 +1,9 @@
 import { Link } from '@/components/ui/link';
 import { ApplianceCard, ApplianceGrid } from '@/components/catalog/appliance-card';
 import { ButtonLink } from '@/components/ui/button';
-import { countPublicAppliances, listCategoriesWithCounts, listPublicAppliances } from '@/lib/catalog/list-public-appliances';
-import { listChallengeWinners } from '@/lib/catalog/list-challenge-winners';
-import { formatCount } from '@/lib/format';
+import { countPublicAppliances, listCategoriesWithCounts, listPublicAppliances } from '@/lib/server/catalog/list-public-appliances';
+import { listChallengeWinners } from '@/lib/server/catalog/list-challenge-winners';
+import { formatCount } from '@/lib/core/format';
 import { TrophyIcon } from '@/components/challenges/icons';
 
 function SectionHeader({ id, title, description, href, linkLabel = 'See all →' }: { id: string; title: string; description?: string; href?: string; linkLabel?: string }) {

@@ -1,6 +1,6 @@
 import { ButtonLink } from '@/components/ui/button';
-import { returnPathForAuthLinks } from '@/lib/http/current-page';
-import { signInHref } from '@/lib/http/next-path';
+import { returnPathForAuthLinks } from '@/lib/server/http/current-page';
+import { signInHref } from '@/lib/core/http/next-path';
 
 export default async function Unauthorized() {
   const back = await returnPathForAuthLinks();

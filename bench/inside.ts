@@ -96,9 +96,9 @@ async function main(): Promise<void> {
       S3_ACCESS_KEY_ID: keys.accessKeyId,
       S3_SECRET_ACCESS_KEY: keys.secretAccessKey,
     });
-    const { presignGet } = await import('../lib/storage/s3');
-    const { readInside } = await import('../lib/inside/read-inside');
-    const { openHttpRangeSource } = await import('../lib/inside/sources/http-range-source');
+    const { presignGet } = await import('../lib/server/storage/s3');
+    const { readInside } = await import('../lib/core/inside/read-inside');
+    const { openHttpRangeSource } = await import('../lib/core/inside/sources/http-range-source');
 
     console.log(`building a 4 GiB disk (ext4 root, ${fillerGiB} GiB of filler) as a streamOptimized VMDK in an OVA …`);
     const build = await timed(() => buildOva(dir));

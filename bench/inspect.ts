@@ -7,8 +7,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { syntheticOva } from '../lib/inspect/__tests__/synthetic-ova';
-import { inspectStream } from '../lib/inspect/index';
+import { syntheticOva } from '../lib/core/inspect/__tests__/synthetic-ova';
+import { inspectStream } from '../lib/core/inspect/index';
 
 const MiB = 2 ** 20;
 const sizeGiB = Number(process.argv[2] ?? 2);

@@ -7,9 +7,9 @@
  * The leaderboard page's budget is 200 ms end to end; this part must be a small fraction of it.
  * The last line is machine-readable: leaderboard_compute_ms=<median>.
  */
-import { assignJudges } from '../lib/challenges/logic/assign-judges.ts';
-import { createRandom } from '../lib/challenges/logic/prng.ts';
-import { computeLeaderboard, type Criterion, type EntryInfo, type Scorecard } from '../lib/challenges/logic/scoring.ts';
+import { assignJudges } from '../lib/core/challenges/logic/assign-judges.ts';
+import { createRandom } from '../lib/core/challenges/logic/prng.ts';
+import { computeLeaderboard, type Criterion, type EntryInfo, type Scorecard } from '../lib/core/challenges/logic/scoring.ts';
 
 const ENTRIES = 1000;
 const CATEGORIES = 8;

@@ -16,8 +16,8 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres.ts';
 import { findFreePort } from '../scripts/lib/ports.ts';
 import { migrateDeploy } from '../scripts/lib/schema-engine.ts';
-import { assignJudges } from '../lib/challenges/logic/assign-judges.ts';
-import { createRandom } from '../lib/challenges/logic/prng.ts';
+import { assignJudges } from '../lib/core/challenges/logic/assign-judges.ts';
+import { createRandom } from '../lib/core/challenges/logic/prng.ts';
 
 const ENTRIES = 1000;
 const CATEGORIES = 8;
@@ -135,7 +135,7 @@ try {
   await client.end();
   const seeded = performance.now() - t0;
 
-  const { getAdminLeaderboard } = await import('../lib/challenges/leaderboard.ts');
+  const { getAdminLeaderboard } = await import('../lib/server/challenges/leaderboard.ts');
   const admin = { id: 'admin', name: 'Bench Admin', email: 'admin@bench.local', roles: ['USER' as const, 'ADMIN' as const] };
   let board = await getAdminLeaderboard(admin, 'bench'); // warm-up: connections, query plans, JIT
   const samples: number[] = [];
@@ -155,7 +155,7 @@ try {
   console.log(`runs: ${RUNS}; min ${samples[0].toFixed(1)} ms, max ${samples[samples.length - 1].toFixed(1)} ms (goal ≤ 200 ms)`);
   console.log(`leaderboard_ms=${median.toFixed(1)}`);
 } finally {
-  const { prismaClient } = await import('../lib/db.ts').catch(() => ({ prismaClient: null }));
+  const { prismaClient } = await import('../lib/server/db.ts').catch(() => ({ prismaClient: null }));
   await prismaClient?.().$disconnect().catch(() => {});
   await pgHandle.stop();
   await fs.rm(dir, { recursive: true, force: true });

@@ -269,9 +269,9 @@ async function main() {
     process.env.DATABASE_URL = pgHandle.url;
     process.env.AUTH_SECRET ??= randomBytes(32).toString('hex');
     process.env.PUBLIC_URL ??= 'http://localhost:3999';
-    const { cardsQuery, searchAppliances } = await import('../lib/catalog/search-appliances.ts');
-    const { syncQuery } = await import('../lib/catalog/catalog-index.ts');
-    const { parseSearchParams } = await import('../lib/catalog/search-params.ts');
+    const { cardsQuery, searchAppliances } = await import('../lib/server/catalog/search-appliances.ts');
+    const { syncQuery } = await import('../lib/server/catalog/catalog-index.ts');
+    const { parseSearchParams } = await import('../lib/core/catalog/search-params.ts');
     const route = await import('../app/api/v1/appliances/route.ts');
 
     const searches = Array.from({ length: ITERATIONS }, randomSearch);
@@ -325,7 +325,7 @@ async function main() {
     console.log(`search_overhead=${overhead.toFixed(3)}`);
   } finally {
     await client.end().catch(() => {});
-    const { prismaClient } = await import('../lib/db.ts').catch(() => ({ prismaClient: null }));
+    const { prismaClient } = await import('../lib/server/db.ts').catch(() => ({ prismaClient: null }));
     await prismaClient?.().$disconnect().catch(() => {});
     await pgHandle.stop();
     await fs.rm(dir, { recursive: true, force: true });

@@ -72,9 +72,9 @@ async function main() {
     S3_SECRET_ACCESS_KEY: keys.secretAccessKey,
   });
   // Loaded after the environment names the bench's S3 server (the client is built on first use).
-  const storageModule = await import('../lib/storage/s3');
+  const storageModule = await import('../lib/server/storage/s3');
   const { createMultipartUpload, presignUploadPart, completeMultipartUpload, headObject, deleteObject, storage } = storageModule;
-  const { partSizeFor, partCountFor } = await import('../lib/uploads/part-size');
+  const { partSizeFor, partCountFor } = await import('../lib/core/uploads/part-size');
 
   const file = path.join(dir, 'payload.bin');
   try {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/appliance-kit';
+import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/core/appliance-kit';
 import { apiSignUp, confirmationLink, wallTime } from '../e2e/fixtures';
 import { repoRoot, startTopology, type Topology } from './topology';
 

@@ -4,7 +4,7 @@
 // page, and a new publisher's listing with a license, credentials and ports, then deleted with
 // the account.
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { makeDemoAppliance } from '../lib/appliance-kit';
+import { makeDemoAppliance } from '../lib/core/appliance-kit';
 import { test, expect, DEMO, apiSignIn, apiSignUp, confirmationLink, mailTo, rid } from './fixtures';
 
 type ApiResponse = Awaited<ReturnType<APIRequestContext['post']>>;

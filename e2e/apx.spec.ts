@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Page } from '@playwright/test';
-import { makeDebianFixture, type DebianFixture } from '../lib/cli/test-support/debian-fixture';
+import { makeDebianFixture, type DebianFixture } from '../apx/test-support/debian-fixture';
 import { test, expect, DEMO, apiSignIn, apiSignUp, rid } from './fixtures';
 
 /**

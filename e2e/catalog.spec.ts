@@ -117,7 +117,7 @@ test.describe('catalog', () => {
     for (const f of files) {
       for (const player of ['qemu', 'virtualbox', 'vmware', 'vagrant']) {
         const plan = await (await request.get(`/api/v1/files/${f.id}/launch?player=${player}`)).json();
-        // Byte for byte what lib/launch rendered (and what `apx launch --dry-run` prints); a
+        // Byte for byte what lib/core/launch rendered (and what `apx launch --dry-run` prints); a
         // player that cannot run the file gets no tab (the panel names it with its reason).
         if (plan.plan.supported) expect(await page.getByTestId(`launch-${f.id}-${player}`).textContent()).toBe(plan.text);
         else await expect(page.getByTestId(`launch-${f.id}-${player}`)).toHaveCount(0);

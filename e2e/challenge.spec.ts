@@ -5,7 +5,7 @@
 // judge sees another's scores before submitting), the admin publishes, and anyone sees the
 // winners on the results page, the appliance pages and the home page.
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
-import { makeDemoAppliance } from '../lib/appliance-kit';
+import { makeDemoAppliance } from '../lib/core/appliance-kit';
 import { test, expect, DEMO, apiSignIn, apiSignUp, rid, wallTime, type Credentials } from './fixtures';
 
 const ZONE = 'Asia/Tokyo';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
-import { osReleaseLabel } from '../lib/inside-reports/summary';
+import { osReleaseLabel } from '../lib/core/inside-reports/summary';
 
 const run = promisify(execFile);
 const osRelease = readFileSync('/etc/os-release', 'utf8');

@@ -5,7 +5,7 @@ import { randomFillSync } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/appliance-kit';
+import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/core/appliance-kit';
 import { test, expect, DEMO, apiSignIn, rid } from './fixtures';
 
 const MiB = 1024 * 1024;

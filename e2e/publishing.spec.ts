@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/appliance-kit';
+import { makeOva, makeOvf, makeRawDisk, rawToStreamOptimizedVmdk } from '../lib/core/appliance-kit';
 import { test, expect, DEMO, apiSignIn, rid, uiSignUp } from './fixtures';
 
 const MiB = 1024 * 1024;

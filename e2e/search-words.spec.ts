@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { test, expect, DEMO, apiSignIn, apiSignUp } from './fixtures';
-import { defaultFileOf } from '../lib/launch/default-file';
-import { formatBytes } from '../lib/format';
+import { defaultFileOf } from '../lib/core/launch/default-file';
+import { formatBytes } from '../lib/core/format';
 
 /**
  * Search that finds (OS, category, vendor, tags), what it offers when nothing matches, a page past

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { makeDemoAppliance } from '../lib/appliance-kit';
+import { makeDemoAppliance } from '../lib/core/appliance-kit';
 import { makeSignedOva, makeSigners } from '../lib/test-support/signed-ova';
 import { test, expect, DEMO, apiSignIn, rid } from './fixtures';
 

@@ -3,7 +3,7 @@
 // prints its known line on the serial console; only a sliver of the image is fetched. Files the emulator cannot run say why; unpublished files cannot be tried by
 // anyone but their owner, not even through the endpoint's URL.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { makeRawDisk } from '../lib/appliance-kit';
+import { makeRawDisk } from '../lib/core/appliance-kit';
 import { test, expect, apiSignUp, rid } from './fixtures';
 
 type ApiResponse = Awaited<ReturnType<APIRequestContext['post']>>;

@@ -14,8 +14,8 @@ async function main() {
   await withDatabase(async (url) => {
     process.env.DATABASE_URL = url;
     await migrateDeploy(url);
-    const { db } = await import('../lib/db.ts');
-    const { createUserWithPassword } = await import('../lib/users/create-user-with-password.ts');
+    const { db } = await import('../lib/server/db.ts');
+    const { createUserWithPassword } = await import('../lib/server/users/create-user-with-password.ts');
     const existing = await db.user.findUnique({ where: { email: email.toLowerCase() } });
     if (existing) {
       if (!existing.roles.includes('ADMIN')) {

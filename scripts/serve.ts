@@ -11,7 +11,7 @@ import path from 'node:path';
 import next from 'next';
 import { hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
 import { repoRoot } from './lib/schema-engine.ts';
-import { strictTransportSecurity } from '../lib/http/security-headers.ts';
+import { strictTransportSecurity } from '../lib/core/http/security-headers.ts';
 
 // lib/ code is server-only by design; this process is the server (see the hook).
 register('./lib/server-only-hook.mjs', import.meta.url);
@@ -41,17 +41,17 @@ async function main() {
     process.exit(1);
   }
   // After register() above: lib/ modules import 'server-only'.
-  const { logger, requestContext, routeConsoleToLogger } = await import('@/lib/observability/logger');
-  const { metrics } = await import('@/lib/observability/metrics');
-  const { isDraining, startDraining } = await import('@/lib/observability/lifecycle');
-  const { routeLabelerFromBuild } = await import('@/lib/observability/route-label');
+  const { logger, requestContext, routeConsoleToLogger } = await import('@/lib/server/observability/logger');
+  const { metrics } = await import('@/lib/server/observability/metrics');
+  const { isDraining, startDraining } = await import('@/lib/server/observability/lifecycle');
+  const { routeLabelerFromBuild } = await import('@/lib/server/observability/route-label');
   routeConsoleToLogger();
   const log = logger();
 
   const app = next({ dev: false, dir: repoRoot, port, hostname: 'localhost' });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const { servePublicDownload } = await import('@/lib/downloads/public-download-fast-path');
+  const { servePublicDownload } = await import('@/lib/server/downloads/public-download-fast-path');
   const m = metrics();
   const routeOf = routeLabelerFromBuild(path.join(repoRoot, process.env.NEXT_DIST_DIR ?? '.next'));
 

@@ -91,7 +91,7 @@ async function main() {
     log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
 
     Object.assign(process.env, services.childEnv);
-    const { seedIfEmpty } = await import('../lib/seed/seed-demo.ts');
+    const { seedIfEmpty } = await import('../lib/server/seed/seed-demo.ts');
     const seeded = await seedIfEmpty({ embedded: services.embeddedDatabase, log });
 
     const childEnv = { ...process.env, ...services.childEnv, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };

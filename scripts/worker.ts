@@ -1,10 +1,10 @@
 // `npm run worker`: the background worker (pg-boss on Postgres). `npm start` runs one; run more
-// with the same DATABASE_URL / S3_* to scale out. Jobs: see lib/jobs/.
-import { createWorkerBoss } from '../lib/jobs/boss.ts';
-import { jobs } from '../lib/jobs/all.ts';
-import { routeConsoleToLogger } from '../lib/observability/logger.ts';
+// with the same DATABASE_URL / S3_* to scale out. Jobs: see lib/server/jobs/.
+import { createWorkerBoss } from '../lib/server/jobs/boss.ts';
+import { jobs } from '../lib/server/jobs/all.ts';
+import { routeConsoleToLogger } from '../lib/server/observability/logger.ts';
 import { startWorkerProbes, timedJob } from './lib/worker-probes.ts';
-import { runWorker } from '../lib/jobs/run-worker.ts';
+import { runWorker } from '../lib/server/jobs/run-worker.ts';
 
 async function main() {
   process.env.APX_ROLE ??= 'worker';

@@ -2,14 +2,14 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getAuth } from '@/lib/auth/auth';
-import { authErrorOf } from '@/lib/auth/auth-error';
+import { getAuth } from '@/lib/server/auth/auth';
+import { authErrorOf } from '@/lib/server/auth/auth-error';
 import { env } from '@/lib/config/env';
-import { signInSchema, signUpSchema } from '@/lib/auth/password-policy';
-import { fieldErrors, safeNextPath, type ActionState } from '@/lib/actions/action-state';
-import { runAction } from '@/lib/actions/run-action';
-import { enforceRateLimit } from '@/lib/rate-limit';
-import { clientIp } from '@/lib/http/client-ip';
+import { signInSchema, signUpSchema } from '@/lib/core/auth/password-policy';
+import { fieldErrors, safeNextPath, type ActionState } from '@/lib/core/actions/action-state';
+import { runAction } from '@/lib/server/actions/run-action';
+import { enforceRateLimit } from '@/lib/server/rate-limit';
+import { clientIp } from '@/lib/core/http/client-ip';
 
 const SIGN_IN_REFUSED = 'That e-mail and password do not match a confirmed account. New accounts sign in once confirmed from the e-mail we sent.';
 
@@ -50,7 +50,7 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
     const h = await headers();
     await enforceRateLimit(`sign-up:ip:${clientIp(h)}`, { window: 60, max: perMinute() }, 'sign-ups from your address');
     try {
-      // A taken address answers exactly like a new one (see lib/auth/auth.ts): its owner gets a mail instead.
+      // A taken address answers exactly like a new one (see lib/server/auth/auth.ts): its owner gets a mail instead.
       await getAuth().api.signUpEmail({ body: { ...parsed.data, callbackURL: next }, headers: h });
     } catch (e) {
       const refusal = authErrorOf(e);

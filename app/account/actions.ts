@@ -3,11 +3,11 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { changeEmailSchema, changeOwnName, changeOwnPassword, changePasswordSchema, requestEmailChange, signOutOtherSessions } from '@/lib/users/account-settings';
-import { deleteOwnAccount } from '@/lib/users/delete-account';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/core/actions/action-state';
+import { changeEmailSchema, changeOwnName, changeOwnPassword, changePasswordSchema, requestEmailChange, signOutOtherSessions } from '@/lib/server/users/account-settings';
+import { deleteOwnAccount } from '@/lib/server/users/delete-account';
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '');
 

@@ -4,11 +4,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Link } from '@/components/ui/link';
-import { pageActor } from '@/lib/auth/guards';
-import { currentSessionId, listOwnSessions } from '@/lib/users/account-settings';
-import { getAccountDeletionImpact } from '@/lib/users/delete-account';
+import { pageActor } from '@/lib/server/auth/guards';
+import { currentSessionId, listOwnSessions } from '@/lib/server/users/account-settings';
+import { getAccountDeletionImpact } from '@/lib/server/users/delete-account';
 import { DeleteAccountForm, EmailForm, NameForm, PasswordForm, SignOutOthersForm } from '@/components/account/account-settings-forms';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Your account' };
 

@@ -1,5 +1,5 @@
 import { AdminNav } from '@/components/admin/admin-nav';
-import { pageActorWithRole } from '@/lib/auth/guards';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await pageActorWithRole('ADMIN');

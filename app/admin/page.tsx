@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { getAdminOverview } from '@/lib/admin/get-admin-overview';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { getAdminOverview } from '@/lib/server/admin/get-admin-overview';
 
 export const metadata: Metadata = { title: 'Admin' };
 

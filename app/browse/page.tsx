@@ -9,9 +9,9 @@ import { SortSelect } from '@/components/catalog/sort-select';
 import { browseHref, clearFilters, toggleBucket, toggleValue } from '@/components/catalog/search-links';
 import { NoResults, PastTheEnd } from '@/components/catalog/no-results';
 import { buttonClass } from '@/components/ui/button';
-import { searchAppliances, type SearchFacets } from '@/lib/catalog/search-appliances';
-import { MAX_PAGE, parseSearchParams, SEARCH_SORTS, type SearchRequest, type SearchSort } from '@/lib/catalog/search-params';
-import { formatCount } from '@/lib/format';
+import { searchAppliances, type SearchFacets } from '@/lib/server/catalog/search-appliances';
+import { MAX_PAGE, parseSearchParams, SEARCH_SORTS, type SearchRequest, type SearchSort } from '@/lib/core/catalog/search-params';
+import { formatCount } from '@/lib/core/format';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

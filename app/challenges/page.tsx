@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
-import { listPublicChallenges } from '@/lib/challenges/public-views';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
-import { entriesDeadlineLabel } from '@/lib/challenges/logic/deadline-words';
+import { listPublicChallenges } from '@/lib/server/challenges/public-views';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
+import { entriesDeadlineLabel } from '@/lib/core/challenges/logic/deadline-words';
 
 export const metadata: Metadata = { title: 'Challenges' };
 

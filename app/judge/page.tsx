@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { listJudgeAssignments } from '@/lib/challenges/list-judge-assignments';
-import { judgingDeadlineText } from '@/lib/challenges/logic/deadline-words';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { listJudgeAssignments } from '@/lib/server/challenges/list-judge-assignments';
+import { judgingDeadlineText } from '@/lib/core/challenges/logic/deadline-words';
 
 export const metadata: Metadata = { title: 'Judging' };
 

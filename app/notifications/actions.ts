@@ -1,10 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import type { ActionState } from '@/lib/actions/action-state';
-import { markNotificationsRead } from '@/lib/notifications/notify';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import type { ActionState } from '@/lib/core/actions/action-state';
+import { markNotificationsRead } from '@/lib/server/notifications/notify';
 
 export async function markAllReadAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
   return runAction('notifications.read-all', async () => {

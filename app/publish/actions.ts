@@ -2,15 +2,15 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { publisherSchema, publisherUpdateSchema } from '@/lib/publishers/publisher-schema';
-import { createPublisher } from '@/lib/publishers/create-publisher';
-import { AVATAR_MAX_BYTES, removePublisherAvatar, setPublisherAvatar, updatePublisher } from '@/lib/publishers/update-publisher';
-import { createListingRequestSchema } from '@/lib/publishing/api-schemas';
-import { createAppliance } from '@/lib/appliances/create-appliance';
-import { invalid } from '@/lib/errors';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/core/actions/action-state';
+import { publisherSchema, publisherUpdateSchema } from '@/lib/core/publishers/publisher-schema';
+import { createPublisher } from '@/lib/server/publishers/create-publisher';
+import { AVATAR_MAX_BYTES, removePublisherAvatar, setPublisherAvatar, updatePublisher } from '@/lib/server/publishers/update-publisher';
+import { createListingRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { createAppliance } from '@/lib/server/appliances/create-appliance';
+import { invalid } from '@/lib/core/errors';
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '');
 

@@ -3,8 +3,8 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { CreatePublisherForm } from '@/components/publish/publisher-form';
 import { PublisherDashboard } from '@/components/publish/publisher-dashboard';
-import { pageActor } from '@/lib/auth/guards';
-import { getPublisherDashboard } from '@/lib/publishers/get-publisher-dashboard';
+import { pageActor } from '@/lib/server/auth/guards';
+import { getPublisherDashboard } from '@/lib/server/publishers/get-publisher-dashboard';
 
 export const metadata: Metadata = { title: 'Publish' };
 

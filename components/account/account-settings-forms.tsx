@@ -2,10 +2,10 @@
 
 import { useActionState } from 'react';
 import { changeEmailAction, changeNameAction, changePasswordAction, deleteAccountAction, signOutOthersAction } from '@/app/account/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
+import { MIN_PASSWORD_LENGTH } from '@/lib/core/auth/password-rules';
 
 export function NameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState(changeNameAction, initialActionState);

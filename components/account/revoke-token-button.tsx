@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { revokeTokenAction } from '@/app/account/tokens/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Button } from '@/components/ui/button';
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { setRoleAction } from '@/app/admin/users/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { buttonClass } from '@/components/ui/button';
 
 /** What an admin is asked before changing who else can administer the site. */

@@ -3,11 +3,11 @@
 import { Link } from '@/components/ui/link';
 import { useActionState } from 'react';
 import { signInAction, signUpAction } from '@/app/(auth)/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
-import { signInHref } from '@/lib/http/next-path';
+import { MIN_PASSWORD_LENGTH } from '@/lib/core/auth/password-rules';
+import { signInHref } from '@/lib/core/http/next-path';
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState);

@@ -1,4 +1,4 @@
-import type { ApplianceAccess } from '@/lib/appliances/appliance-access';
+import type { ApplianceAccess } from '@/lib/core/appliances/appliance-access';
 import { CopyButton } from '@/components/catalog/copy-button';
 
 /**

@@ -1,8 +1,8 @@
 import { Link } from '@/components/ui/link';
-import type { ApplianceCard as Card } from '@/lib/catalog/appliance-card';
+import type { ApplianceCard as Card } from '@/lib/server/catalog/appliance-card';
 import { Badge } from '@/components/ui/badge';
 import { Stars } from '@/components/ui/stars';
-import { FORMAT_LABELS, formatBytes, formatCount, formatMemory } from '@/lib/format';
+import { FORMAT_LABELS, formatBytes, formatCount, formatMemory } from '@/lib/core/format';
 import { TrophyIcon } from '@/components/challenges/icons';
 
 function initials(name: string) {

@@ -1,4 +1,4 @@
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/core/format';
 import { chartTicks } from '@/components/catalog/chart-ticks';
 
 type Day = { day: string; downloads: number; tries: number };

@@ -1,8 +1,8 @@
 import { Link } from '@/components/ui/link';
 import { cn } from '@/components/ui/cn';
-import type { FacetValue, SearchFacets } from '@/lib/catalog/search-appliances';
-import type { SearchRequest } from '@/lib/catalog/search-params';
-import { formatCount } from '@/lib/format';
+import type { FacetValue, SearchFacets } from '@/lib/server/catalog/search-appliances';
+import type { SearchRequest } from '@/lib/core/catalog/search-params';
+import { formatCount } from '@/lib/core/format';
 import { toggleBucket, toggleValue, type BucketFacet, type ListFacet } from '@/components/catalog/search-links';
 
 const LIST_FACETS: { key: ListFacet; title: string }[] = [

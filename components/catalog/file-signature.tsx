@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import type { FileSignature } from '@/lib/files/file-signature';
+import type { FileSignature } from '@/lib/core/files/file-signature';
 
 const TRUST_LABEL: Record<FileSignature['trust'], { label: string; tone: 'green' | 'amber' }> = {
   'public-ca': { label: 'signed', tone: 'green' },

@@ -3,8 +3,8 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/catalog/copy-button';
 import { FileSignatureNote } from '@/components/catalog/file-signature';
-import type { ApplianceDetailFile } from '@/lib/catalog/get-appliance-detail';
-import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate } from '@/lib/format';
+import type { ApplianceDetailFile } from '@/lib/server/catalog/get-appliance-detail';
+import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate } from '@/lib/core/format';
 
 function Verification({ file }: { file: ApplianceDetailFile }) {
   if (file.status === 'VERIFIED') {

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT, type SearchRequest } from '@/lib/catalog/search-params';
+import { DEFAULT_LIMIT, type SearchRequest } from '@/lib/core/catalog/search-params';
 
 /** The current filters as hidden inputs, so a GET form (new query, new sort) keeps them. */
 export function HiddenSearchFields({ request, omit = [] }: { request: SearchRequest; omit?: ('q' | 'sort')[] }) {

@@ -12,7 +12,7 @@ export interface LaunchPanelFile {
   plans: { player: 'qemu' | 'virtualbox' | 'vmware' | 'vagrant'; label: string; supported: boolean; text: string; reason?: string }[];
 }
 
-/** Comment lines dimmed; the text content stays exactly what lib/launch rendered. */
+/** Comment lines dimmed; the text content stays exactly what lib/core/launch rendered. */
 /** Commands with their comment lines dimmed, readable on the dark block and on the grey one alike. */
 function ShellText({ text, dark }: { text: string; dark: boolean }) {
   const lines = text.split('\n');
@@ -25,7 +25,7 @@ function ShellText({ text, dark }: { text: string; dark: boolean }) {
 }
 
 /**
- * The exact commands to run a file in each player, as lib/launch renders them (the `apx` client
+ * The exact commands to run a file in each player, as lib/core/launch renders them (the `apx` client
  * prints the same text). Only players that can run the file get a tab; the others are named with
  * their reason below. Every plan is in the page, hidden until chosen; without JavaScript the
  * noscript style shows them all. `children` (the appliance's credentials and ports) follow the

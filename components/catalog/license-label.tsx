@@ -1,4 +1,4 @@
-import type { LicenseInfo } from '@/lib/catalog/license-info';
+import type { LicenseInfo } from '@/lib/server/catalog/license-info';
 
 /** The listing's license: each SPDX term's full name linked to its text, the identifier beside it. */
 export function LicenseLabel({ info, eulaAnchor }: { info: LicenseInfo; eulaAnchor?: string }) {

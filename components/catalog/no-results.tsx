@@ -1,9 +1,9 @@
 import { Link } from '@/components/ui/link';
 import { EmptyState } from '@/components/ui/page-header';
 import { browseHref, clearFilters } from '@/components/catalog/search-links';
-import type { SearchSuggestions } from '@/lib/catalog/search-appliances';
-import { hasFilters, type SearchRequest } from '@/lib/catalog/search-params';
-import { formatCount } from '@/lib/format';
+import type { SearchSuggestions } from '@/lib/server/catalog/search-appliances';
+import { hasFilters, type SearchRequest } from '@/lib/core/catalog/search-params';
+import { formatCount } from '@/lib/core/format';
 
 const chip = 'inline-flex items-center gap-1 rounded-full bg-white px-3 py-1 text-sm font-medium text-brand-800 ring-1 ring-brand-200 hover:bg-brand-50';
 

@@ -1,5 +1,5 @@
 // Links of the browse page: every state is a URL, so results are shareable and Back works.
-import { searchQueryString, type SearchRequest, type SearchFilters } from '@/lib/catalog/search-params';
+import { searchQueryString, type SearchRequest, type SearchFilters } from '@/lib/core/catalog/search-params';
 
 export type ListFacet = 'category' | 'os' | 'release' | 'format' | 'arch' | 'license';
 export type BucketFacet = 'minRam' | 'maxSize';

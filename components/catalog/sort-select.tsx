@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { SEARCH_SORTS, SORT_LABELS, type SearchSort } from '@/lib/catalog/search-sorts';
+import { SEARCH_SORTS, SORT_LABELS, type SearchSort } from '@/lib/core/catalog/search-sorts';
 
 /**
  * The sort order as a select inside the page's GET form: without JavaScript the Apply button

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { initialActionState, type ActionState } from '@/lib/actions/action-state';
+import { initialActionState, type ActionState } from '@/lib/core/actions/action-state';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 

@@ -1,14 +1,14 @@
 'use client';
 
 import { useActionState, useMemo, useState } from 'react';
-import { initialActionState, type ActionState } from '@/lib/actions/action-state';
+import { initialActionState, type ActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
-import { slugify } from '@/lib/text/slugify';
-import { weightShares } from '@/lib/challenges/logic/weight-shares';
-import type { EditorCategory, EditorCriterion, EditorLocks, EditorValues } from '@/lib/challenges/editor-values';
+import { slugify } from '@/lib/core/text/slugify';
+import { weightShares } from '@/lib/core/challenges/logic/weight-shares';
+import type { EditorCategory, EditorCriterion, EditorLocks, EditorValues } from '@/lib/core/challenges/editor-values';
 
 let counter = 0;
 const newKey = () => `new-${++counter}`;

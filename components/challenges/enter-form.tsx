@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Select, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { enterAction } from '@/app/challenges/[slug]/actions';

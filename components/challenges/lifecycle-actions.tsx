@@ -2,7 +2,7 @@
 
 import { Link } from '@/components/ui/link';
 import { useActionState } from 'react';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { transitionAction } from '@/app/admin/challenges/actions';

@@ -1,5 +1,5 @@
 import { cn } from '@/components/ui/cn';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import type { ChallengeStateName } from '@/components/challenges/state-badge';
 
 const ORDER: ChallengeStateName[] = ['DRAFT', 'OPEN', 'JUDGING', 'RESULTS', 'ARCHIVED'];

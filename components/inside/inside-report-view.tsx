@@ -1,8 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import { PackageList } from '@/components/inside/package-list';
-import type { InsideFinding, InsideReport } from '@/lib/inside/types';
-import { kernelLabel } from '@/lib/inside-reports/summary';
-import { formatBytes } from '@/lib/format';
+import type { InsideFinding, InsideReport } from '@/lib/core/inside/types';
+import { kernelLabel } from '@/lib/core/inside-reports/summary';
+import { formatBytes } from '@/lib/core/format';
 
 const SEVERITY_TONE = { high: 'red', medium: 'amber', low: 'slate', info: 'brand' } as const;
 const MANAGER_LABEL: Record<string, string> = { dpkg: 'dpkg', apk: 'apk', rpm: 'rpm' };

@@ -2,9 +2,9 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
 import { InsideReportView } from '@/components/inside/inside-report-view';
 import { VersionCompareForm } from '@/components/inside/version-compare-form';
-import type { Actor } from '@/lib/auth/roles';
-import { getApplianceInside } from '@/lib/inside-reports/get-appliance-inside';
-import { FORMAT_LABELS } from '@/lib/format';
+import type { Actor } from '@/lib/core/auth/roles';
+import { getApplianceInside } from '@/lib/server/inside-reports/get-appliance-inside';
+import { FORMAT_LABELS } from '@/lib/core/format';
 
 /**
  * "What's inside" on the appliance page: the newest release's disk as read by the worker, an SBOM

@@ -1,4 +1,4 @@
-import type { VersionDiff } from '@/lib/inside-reports/diff-versions';
+import type { VersionDiff } from '@/lib/server/inside-reports/diff-versions';
 
 function List({ title, testId, tone, items }: { title: string; testId: string; tone: string; items: { name: string; text: string }[] }) {
   return (

@@ -1,5 +1,5 @@
-import { signatureOf } from '@/lib/files/file-signature';
-import { formatBytes, formatMemory } from '@/lib/format';
+import { signatureOf } from '@/lib/core/files/file-signature';
+import { formatBytes, formatMemory } from '@/lib/core/format';
 
 /** What the inspection found, from the (blind-safe) report a judge receives. */
 export function InspectionFacts({ inspection }: { inspection: Record<string, unknown> | null }) {

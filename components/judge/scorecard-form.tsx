@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState, useMemo, useState } from 'react';
-import { initialActionState, type ActionState } from '@/lib/actions/action-state';
+import { initialActionState, type ActionState } from '@/lib/core/actions/action-state';
 import { FormMessage, inputClass } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { weightShares } from '@/lib/challenges/logic/weight-shares';
+import { weightShares } from '@/lib/core/challenges/logic/weight-shares';
 
 export interface ScoringCriterion {
   id: string;

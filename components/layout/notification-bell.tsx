@@ -1,6 +1,6 @@
 import { Link } from '@/components/ui/link';
-import { getActor } from '@/lib/auth/session';
-import { countUnread } from '@/lib/notifications/notify';
+import { getActor } from '@/lib/server/auth/session';
+import { countUnread } from '@/lib/server/notifications/notify';
 
 /** The header's bell: unread in-app notifications for the signed-in user. */
 export async function NotificationBell() {

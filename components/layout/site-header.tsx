@@ -1,12 +1,12 @@
 import { Link } from '@/components/ui/link';
-import { getActor } from '@/lib/auth/session';
-import { navFor } from '@/lib/auth/roles';
+import { getActor } from '@/lib/server/auth/session';
+import { navFor } from '@/lib/core/auth/roles';
 import { NavLinks } from '@/components/layout/nav-links';
 import { NotificationBell } from '@/components/layout/notification-bell';
 import { buttonClass } from '@/components/ui/button';
 import { signOutAction } from '@/app/(auth)/actions';
-import { returnPathForAuthLinks } from '@/lib/http/current-page';
-import { signInHref } from '@/lib/http/next-path';
+import { returnPathForAuthLinks } from '@/lib/server/http/current-page';
+import { signInHref } from '@/lib/core/http/next-path';
 
 export async function SiteHeader() {
   const actor = await getActor();

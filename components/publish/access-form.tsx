@@ -2,11 +2,11 @@
 
 import { useActionState, useState } from 'react';
 import { updateAccessAction } from '@/app/publish/appliances/[id]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { FormMessage, inputClass } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { MAX_DEFAULT_CREDENTIALS, MAX_PORTS, PORT_PROTOCOLS } from '@/lib/publishing/access-limits';
+import { MAX_DEFAULT_CREDENTIALS, MAX_PORTS, PORT_PROTOCOLS } from '@/lib/core/publishing/access-limits';
 
 interface CredentialRow {
   key: number;

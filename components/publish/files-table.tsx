@@ -1,8 +1,8 @@
 import { Button } from '@/components/ui/button';
 import { FileStatusBadge } from '@/components/publish/status-badges';
 import { removeFileAction } from '@/app/publish/appliances/[id]/versions/[versionId]/actions';
-import type { InspectionSummary } from '@/lib/files/inspection-summary';
-import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatMemory } from '@/lib/format';
+import type { InspectionSummary } from '@/lib/core/files/inspection-summary';
+import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatMemory } from '@/lib/core/format';
 
 export interface FileRow {
   id: string;

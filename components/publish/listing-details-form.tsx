@@ -2,12 +2,12 @@
 
 import { useActionState } from 'react';
 import { updateListingAction } from '@/app/publish/appliances/[id]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { MarkdownEditor } from '@/components/publish/markdown-editor';
-import { COMMON_SPDX_IDS } from '@/lib/publishing/spdx';
-import type { Listing } from '@/lib/publishing/api-schemas';
+import { COMMON_SPDX_IDS } from '@/lib/core/publishing/spdx';
+import type { Listing } from '@/lib/core/publishing/api-schemas';
 
 export function ListingDetailsForm({
   listing,

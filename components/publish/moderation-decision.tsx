@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { moderateAction } from '@/app/admin/moderation/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { FormMessage, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 

@@ -2,8 +2,8 @@
 
 import { useActionState, useState } from 'react';
 import { createListingAction } from '@/app/publish/actions';
-import { initialActionState } from '@/lib/actions/action-state';
-import { slugify } from '@/lib/text/slugify';
+import { initialActionState } from '@/lib/core/actions/action-state';
+import { slugify } from '@/lib/core/text/slugify';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { createVersionAction } from '@/app/publish/appliances/[id]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { MarkdownEditor } from '@/components/publish/markdown-editor';

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { updatePublisherAction, uploadAvatarAction } from '@/app/publish/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 

@@ -1,12 +1,12 @@
 import { Link } from '@/components/ui/link';
-import type { getPublisherDashboard } from '@/lib/publishers/get-publisher-dashboard';
+import type { getPublisherDashboard } from '@/lib/server/publishers/get-publisher-dashboard';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { ListingStatusBadge, VersionStatusBadge } from '@/components/publish/status-badges';
 import { PublisherAvatar } from '@/components/publish/publisher-avatar';
-import { formatCount, formatDate, plural } from '@/lib/format';
+import { formatCount, formatDate, plural } from '@/lib/core/format';
 
 type Dashboard = NonNullable<Awaited<ReturnType<typeof getPublisherDashboard>>>;
 

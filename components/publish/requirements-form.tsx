@@ -2,13 +2,13 @@
 
 import { useActionState, useRef } from 'react';
 import { updateRequirementsAction } from '@/app/publish/appliances/[id]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import type { Listing } from '@/lib/publishing/api-schemas';
-import { OS_FAMILIES } from '@/lib/publishing/enums';
-import type { InspectionSummary } from '@/lib/files/inspection-summary';
-import { formatBytes, formatMemory } from '@/lib/format';
+import type { Listing } from '@/lib/core/publishing/api-schemas';
+import { OS_FAMILIES } from '@/lib/core/publishing/enums';
+import type { InspectionSummary } from '@/lib/core/files/inspection-summary';
+import { formatBytes, formatMemory } from '@/lib/core/format';
 
 const GiB = 1024 ** 3;
 const gib = (bytes: number | null) => (bytes === null ? '' : String(Number((bytes / GiB).toPrecision(3))));

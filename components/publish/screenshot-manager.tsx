@@ -2,7 +2,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { ScreenshotUploadForm } from '@/components/publish/screenshot-upload-form';
 import { captionScreenshotAction, deleteScreenshotAction, moveScreenshotAction } from '@/app/publish/appliances/[id]/actions';
-import { MAX_SCREENSHOTS } from '@/lib/screenshots/limits';
+import { MAX_SCREENSHOTS } from '@/lib/core/screenshots/limits';
 
 interface Shot {
   id: string;

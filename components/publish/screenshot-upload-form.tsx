@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { addScreenshotAction } from '@/app/publish/appliances/[id]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 

@@ -2,10 +2,10 @@
 
 import { useActionState } from 'react';
 import { submitListingAction, withdrawListingAction } from '@/app/publish/appliances/[id]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { FormMessage } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import type { ListingStatus } from '@/lib/publishing/api-schemas';
+import type { ListingStatus } from '@/lib/core/publishing/api-schemas';
 
 /** Where the listing stands with the moderators, and the button that moves it along. */
 export function SubmitPanel({ applianceId, status, problems, reviewNote }: { applianceId: string; status: ListingStatus; problems: string[]; reviewNote: string | null }) {

@@ -2,11 +2,11 @@
 
 import { useActionState, useState } from 'react';
 import { releaseVersionAction, revokeVersionAction, deleteVersionAction, updateChangelogAction } from '@/app/publish/appliances/[id]/versions/[versionId]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { MarkdownEditor } from '@/components/publish/markdown-editor';
-import type { VersionStatus } from '@/lib/publishing/api-schemas';
+import type { VersionStatus } from '@/lib/core/publishing/api-schemas';
 
 export function ReleasePanel({ applianceId, versionId, status, verifiedFiles, version }: { applianceId: string; versionId: string; status: VersionStatus; verifiedFiles: number; version: string }) {
   const [releaseState, release, releasing] = useActionState(releaseVersionAction.bind(null, applianceId, versionId), initialActionState);

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { dismissReportsAction, hideReviewAction, unhideReviewAction } from '@/app/admin/reports/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Button } from '@/components/ui/button';
 import { FormMessage, Input } from '@/components/ui/field';
 

@@ -2,11 +2,11 @@
 
 import { useActionState } from 'react';
 import { deleteReviewAction, saveReviewAction } from '@/app/appliances/[publisher]/[slug]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Textarea } from '@/components/ui/field';
 import { StarInput } from '@/components/reviews/star-input';
-import { REVIEW_BODY_MAX } from '@/lib/reviews/review-limits';
+import { REVIEW_BODY_MAX } from '@/lib/core/reviews/review-limits';
 
 export function ReviewForm({
   publisher,

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { replyReviewAction, reportReviewAction } from '@/app/appliances/[publisher]/[slug]/actions';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState } from '@/lib/core/actions/action-state';
 import { Button } from '@/components/ui/button';
 import { FormMessage, Textarea } from '@/components/ui/field';
 

@@ -1,8 +1,8 @@
 import { Markdown } from '@/components/ui/markdown';
 import { RatingStars } from '@/components/reviews/rating-stars';
 import { Badge } from '@/components/ui/badge';
-import { formatDate } from '@/lib/format';
-import type { ReviewView } from '@/lib/reviews/list-reviews';
+import { formatDate } from '@/lib/core/format';
+import type { ReviewView } from '@/lib/server/reviews/list-reviews';
 import { ReplyToReview, ReportReview } from '@/components/reviews/review-item-actions';
 
 export function ReviewList({

@@ -1,6 +1,6 @@
 import { CopyButton } from '@/components/catalog/copy-button';
 import { TryInBrowser } from '@/components/try/try-in-browser';
-import type { BrowserTrial } from '@/lib/try/browser-trial';
+import type { BrowserTrial } from '@/lib/core/try/browser-trial';
 
 /**
  * One file's "Try in browser": the button where v86 can run the file, else why not, with the

@@ -1,6 +1,6 @@
 import { FileTry } from '@/components/try/file-try';
-import { TRY_LINE_FORMATS } from '@/lib/try/browser-trial';
-import { getBrowserTrials } from '@/lib/try/get-browser-trials';
+import { TRY_LINE_FORMATS } from '@/lib/core/try/browser-trial';
+import { getBrowserTrials } from '@/lib/server/try/get-browser-trials';
 
 /**
  * "Try in browser" on the judge's entry page: the judging try endpoint (the judge download's

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { FileTry } from '@/components/try/file-try';
-import type { ApplianceDetail } from '@/lib/catalog/get-appliance-detail';
-import { TRY_LINE_FORMATS } from '@/lib/try/browser-trial';
-import { getBrowserTrials } from '@/lib/try/get-browser-trials';
-import { ARCH_LABELS, FORMAT_LABELS } from '@/lib/format';
+import type { ApplianceDetail } from '@/lib/server/catalog/get-appliance-detail';
+import { TRY_LINE_FORMATS } from '@/lib/core/try/browser-trial';
+import { getBrowserTrials } from '@/lib/server/try/get-browser-trials';
+import { ARCH_LABELS, FORMAT_LABELS } from '@/lib/core/format';
 
 /** The "Try in browser" line of every verified disk file on the appliance page, by file id. */
 export async function applianceTryCells(detail: ApplianceDetail): Promise<Record<string, ReactNode>> {

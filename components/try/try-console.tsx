@@ -4,8 +4,8 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import type { V86, V86Options } from 'v86';
 import { buttonClass } from '@/components/ui/button';
-import { formatBytes } from '@/lib/format';
-import { openBrowserDisk } from '@/lib/try/browser-disk';
+import { formatBytes } from '@/lib/core/format';
+import { openBrowserDisk } from '@/lib/core/try/browser-disk';
 
 export interface TryConsoleProps {
   sessionUrl: string;

@@ -9,7 +9,7 @@
 // unfinished upload: Uppy asks for the parts S3 has and sends only the rest.
 //
 // Progress is shown once, in the file's row (Uppy's own status bar is off): one percent, one
-// speed, one time left, from lib/transfer-progress.ts like `apx`. After the upload the row follows
+// speed, one time left, from lib/core/transfer-progress.ts like `apx`. After the upload the row follows
 // the file through verification (the page refreshes while files are being verified).
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
@@ -25,12 +25,12 @@ import { useUppyDashboardA11y } from '@/components/upload/uppy-a11y';
 import { listPartsXml, s3ErrorMessage, uploadApi } from '@/components/upload/upload-api';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import type { UnfinishedUpload } from '@/lib/publishing/api-schemas';
-import { ARCHITECTURES, FILE_FORMATS, isArchitecture, isFileFormat, type FileStatus } from '@/lib/publishing/enums';
-import { FORMAT_EXTENSIONS, VAGRANT_PROVIDERS, fileNameProblem, guessArchitecture, guessFormat } from '@/lib/uploads/file-types';
-import { partSizeFor } from '@/lib/uploads/part-size';
-import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDateTime, plural } from '@/lib/format';
-import { TransferRate, percentDone, transferParts, type TransferState } from '@/lib/transfer-progress';
+import type { UnfinishedUpload } from '@/lib/core/publishing/api-schemas';
+import { ARCHITECTURES, FILE_FORMATS, isArchitecture, isFileFormat, type FileStatus } from '@/lib/core/publishing/enums';
+import { FORMAT_EXTENSIONS, VAGRANT_PROVIDERS, fileNameProblem, guessArchitecture, guessFormat } from '@/lib/core/uploads/file-types';
+import { partSizeFor } from '@/lib/core/uploads/part-size';
+import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDateTime, plural } from '@/lib/core/format';
+import { TransferRate, percentDone, transferParts, type TransferState } from '@/lib/core/transfer-progress';
 
 // fileId: the server's id of the file, known once its upload is complete.
 type UploadMeta = { format: string; architecture: string; provider: string; resumed: string; fileId: string };
@@ -162,7 +162,7 @@ function createUppy(options: { versionId: string; maxBytes: number; session: Upl
   });
 
   uppy.on('upload-success', (file, response) => {
-    // Our completion answers with the file's id as the object key (lib/uploads/s3-dialect.ts).
+    // Our completion answers with the file's id as the object key (lib/core/uploads/s3-dialect.ts).
     const key = (response.body as { key?: unknown } | undefined)?.key;
     if (file && typeof key === 'string') uppy.setFileMeta(file.id, { ...metaOf(file.meta), fileId: key });
     options.onDone();

@@ -1,6 +1,6 @@
 // The browser's calls to the uploads API (same origin, session cookie). Errors carry the server's
 // problem+json detail, which is written for people.
-import type { CreateUploadRequest, CreatedUpload } from '@/lib/publishing/api-schemas';
+import type { CreateUploadRequest, CreatedUpload } from '@/lib/core/publishing/api-schemas';
 
 export class UploadApiError extends Error {
   constructor(

@@ -1,10 +1,10 @@
 // Per-test data with random ids, so tests never depend on each other or on the demo seed.
 import { randomBytes } from 'node:crypto';
-import { db } from '@/lib/db';
-import type { Actor, RoleName } from '@/lib/auth/roles';
-import { createUserWithPassword } from '@/lib/users/create-user-with-password';
-import { versionSortKey } from '@/lib/versions';
-import type { Prisma } from '@/lib/db';
+import { db } from '@/lib/server/db';
+import type { Actor, RoleName } from '@/lib/core/auth/roles';
+import { createUserWithPassword } from '@/lib/server/users/create-user-with-password';
+import { versionSortKey } from '@/lib/core/versions';
+import type { Prisma } from '@/lib/server/db';
 
 export const uid = (n = 6) => randomBytes(n).toString('hex');
 

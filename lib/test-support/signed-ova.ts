@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { makeManifest, makeTar } from '../appliance-kit';
+import { makeManifest, makeTar } from '@/lib/core/appliance-kit';
 
 export interface Signer {
   /** Private key file (PEM). */

@@ -4,7 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { PgBoss } from 'pg-boss';
-import { metrics } from '../../lib/observability/metrics.ts';
+import { metrics } from '../../lib/server/observability/metrics.ts';
 
 /** Runs one job, timing it by queue and outcome (apx_job_duration_seconds). */
 export async function timedJob(queue: string, run: () => Promise<void>): Promise<void> {

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/auth-forms';
 import { Card } from '@/components/ui/card';
-import { getActor } from '@/lib/auth/session';
-import { safeNextPath } from '@/lib/actions/action-state';
+import { getActor } from '@/lib/server/auth/session';
+import { safeNextPath } from '@/lib/core/actions/action-state';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { createApiToken, revokeApiToken, TOKEN_SCOPES } from '@/lib/api-tokens/tokens';
-import { enforceRateLimit } from '@/lib/rate-limit';
-import { invalid } from '@/lib/errors';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/core/actions/action-state';
+import { createApiToken, revokeApiToken, TOKEN_SCOPES } from '@/lib/server/api-tokens/tokens';
+import { enforceRateLimit } from '@/lib/server/rate-limit';
+import { invalid } from '@/lib/core/errors';
 
 const createSchema = z.object({
   name: z.string().trim().min(1, 'Give the token a name.').max(80, 'Use at most 80 characters.'),

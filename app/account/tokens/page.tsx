@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { pageActor } from '@/lib/auth/guards';
-import { listApiTokens } from '@/lib/api-tokens/tokens';
+import { pageActor } from '@/lib/server/auth/guards';
+import { listApiTokens } from '@/lib/server/api-tokens/tokens';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { CreateTokenForm } from '@/components/account/create-token-form';
 import { RevokeTokenButton } from '@/components/account/revoke-token-button';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'API tokens' };
 

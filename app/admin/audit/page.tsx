@@ -4,9 +4,9 @@ import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { listAuditLog } from '@/lib/challenges/list-audit-log';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { listAuditLog } from '@/lib/server/challenges/list-audit-log';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
 

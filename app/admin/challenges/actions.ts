@@ -3,15 +3,15 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import type { ActionState } from '@/lib/actions/action-state';
-import { invalid } from '@/lib/errors';
-import { challengeFieldErrors, challengeFormToInput, challengeInputSchema } from '@/lib/challenges/challenge-input';
-import { createChallenge, updateChallenge } from '@/lib/challenges/save-challenge';
-import { rerunAssignment, transitionChallenge } from '@/lib/challenges/transition-challenge';
-import { addChallengeJudge, assignJudgeByHand, reassignJudge, removeChallengeJudge } from '@/lib/challenges/judges';
-import { disqualifyEntry, publishResults } from '@/lib/challenges/publish-results';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import type { ActionState } from '@/lib/core/actions/action-state';
+import { invalid } from '@/lib/core/errors';
+import { challengeFieldErrors, challengeFormToInput, challengeInputSchema } from '@/lib/core/challenges/challenge-input';
+import { createChallenge, updateChallenge } from '@/lib/server/challenges/save-challenge';
+import { rerunAssignment, transitionChallenge } from '@/lib/server/challenges/transition-challenge';
+import { addChallengeJudge, assignJudgeByHand, reassignJudge, removeChallengeJudge } from '@/lib/server/challenges/judges';
+import { disqualifyEntry, publishResults } from '@/lib/server/challenges/publish-results';
 
 const id = z.string().min(1).max(40);
 

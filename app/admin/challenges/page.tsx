@@ -4,9 +4,9 @@ import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { listAdminChallenges } from '@/lib/challenges/admin-views';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { listAdminChallenges } from '@/lib/server/challenges/admin-views';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 
 export const metadata: Metadata = { title: 'Challenges · Admin' };
 

@@ -1,10 +1,10 @@
 'use server';
 
-import { requireRole } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { moderationRequestSchema } from '@/lib/publishing/api-schemas';
-import { moderateAppliance } from '@/lib/appliances/moderate-appliance';
+import { requireRole } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/core/actions/action-state';
+import { moderationRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { moderateAppliance } from '@/lib/server/appliances/moderate-appliance';
 
 export async function moderateAction(applianceId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const values = { decision: String(form.get('decision') ?? ''), reason: String(form.get('reason') ?? '') };

@@ -6,10 +6,10 @@ import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
 import { FileStatusBadge, VersionStatusBadge } from '@/components/publish/status-badges';
 import { ModerationDecision } from '@/components/publish/moderation-decision';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { listModerationQueue } from '@/lib/appliances/list-moderation-queue';
-import { safeHttpUrl } from '@/lib/http/safe-url';
-import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatDateTime, formatMemory } from '@/lib/format';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { listModerationQueue } from '@/lib/server/appliances/list-moderation-queue';
+import { safeHttpUrl } from '@/lib/core/http/safe-url';
+import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatDateTime, formatMemory } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Moderation' };
 

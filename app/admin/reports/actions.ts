@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { invalid } from '@/lib/errors';
-import { dismissReports, setReviewHidden } from '@/lib/reviews/moderate-reviews';
-import { hideInputSchema } from '@/lib/reviews/review-schemas';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/core/actions/action-state';
+import { invalid } from '@/lib/core/errors';
+import { dismissReports, setReviewHidden } from '@/lib/server/reviews/moderate-reviews';
+import { hideInputSchema } from '@/lib/core/reviews/review-schemas';
 
 const idSchema = z.string().min(1).max(64);
 

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { listReportedReviews } from '@/lib/reviews/moderate-reviews';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { listReportedReviews } from '@/lib/server/reviews/moderate-reviews';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Markdown } from '@/components/ui/markdown';
 import { RatingStars } from '@/components/reviews/rating-stars';
 import { ModerationControls } from '@/components/reviews/moderation-controls';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/core/format';
 import { cn } from '@/components/ui/cn';
 
 export const metadata: Metadata = { title: 'Reported reviews' };

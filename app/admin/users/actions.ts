@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import type { ActionState } from '@/lib/actions/action-state';
-import { GRANTABLE, setUserRole } from '@/lib/users/grant-role';
-import { invalid } from '@/lib/errors';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import type { ActionState } from '@/lib/core/actions/action-state';
+import { GRANTABLE, setUserRole } from '@/lib/server/users/grant-role';
+import { invalid } from '@/lib/core/errors';
 
 const schema = z.object({
   userId: z.string().min(1),

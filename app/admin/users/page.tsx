@@ -3,9 +3,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { RoleToggle } from '@/components/admin/role-toggle';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { listUsers } from '@/lib/users/grant-role';
-import { formatDate } from '@/lib/format';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { listUsers } from '@/lib/server/users/grant-role';
+import { formatDate } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Users and roles' };
 

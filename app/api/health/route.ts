@@ -1,4 +1,4 @@
-import { getHealth } from '@/lib/health';
+import { getHealth } from '@/lib/server/health';
 
 export async function GET() {
   const health = await getHealth();

@@ -9,12 +9,12 @@ import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { ChallengeTimeline } from '@/components/challenges/timeline';
 import { ActionForm } from '@/components/challenges/action-form';
 import { EnterForm } from '@/components/challenges/enter-form';
-import { getActor } from '@/lib/auth/session';
-import { getPublicChallenge } from '@/lib/challenges/public-views';
-import { entryWindow, listEligibleVersions, listMyEntries } from '@/lib/challenges/entries';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
-import { entriesDeadlineLabel } from '@/lib/challenges/logic/deadline-words';
-import { weightShares } from '@/lib/challenges/logic/weight-shares';
+import { getActor } from '@/lib/server/auth/session';
+import { getPublicChallenge } from '@/lib/server/challenges/public-views';
+import { entryWindow, listEligibleVersions, listMyEntries } from '@/lib/server/challenges/entries';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
+import { entriesDeadlineLabel } from '@/lib/core/challenges/logic/deadline-words';
+import { weightShares } from '@/lib/core/challenges/logic/weight-shares';
 import { withdrawAction, voteAction } from '@/app/challenges/[slug]/actions';
 import { TrophyIcon } from '@/components/challenges/icons';
 

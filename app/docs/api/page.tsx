@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getOpenApiDocument } from '@/lib/api/openapi';
+import { getOpenApiDocument } from '@/lib/core/api/openapi';
 import { publicUrl } from '@/lib/config/env';
 import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/catalog/copy-button';

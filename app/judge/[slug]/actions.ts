@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import type { ActionState } from '@/lib/actions/action-state';
-import { invalid } from '@/lib/errors';
-import { declareConflict } from '@/lib/challenges/judges';
-import { saveScorecard } from '@/lib/challenges/save-scorecard';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import type { ActionState } from '@/lib/core/actions/action-state';
+import { invalid } from '@/lib/core/errors';
+import { declareConflict } from '@/lib/server/challenges/judges';
+import { saveScorecard } from '@/lib/server/challenges/save-scorecard';
 
 const id = z.string().min(1).max(40);
 

@@ -7,11 +7,11 @@ import { EmptyState } from '@/components/ui/page-header';
 import { inputClass } from '@/components/ui/field';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { ActionForm } from '@/components/challenges/action-form';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { getJudgeWorkspace, SCORING_RULE } from '@/lib/challenges/judge-view';
-import { judgingDeadlineText } from '@/lib/challenges/logic/deadline-words';
-import { weightShares } from '@/lib/challenges/logic/weight-shares';
-import { formatDate } from '@/lib/format';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { getJudgeWorkspace, SCORING_RULE } from '@/lib/server/challenges/judge-view';
+import { judgingDeadlineText } from '@/lib/core/challenges/logic/deadline-words';
+import { weightShares } from '@/lib/core/challenges/logic/weight-shares';
+import { formatDate } from '@/lib/core/format';
 import { declareConflictAction } from '@/app/judge/[slug]/actions';
 
 export const metadata: Metadata = { title: 'Judging workspace' };

@@ -4,9 +4,9 @@ import { redirect } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { NewListingForm } from '@/components/publish/new-listing-form';
-import { pageActor } from '@/lib/auth/guards';
-import { getPublisherForOwner } from '@/lib/publishers/create-publisher';
-import { listCategories } from '@/lib/appliances/list-categories';
+import { pageActor } from '@/lib/server/auth/guards';
+import { getPublisherForOwner } from '@/lib/server/publishers/create-publisher';
+import { listCategories } from '@/lib/server/appliances/list-categories';
 
 export const metadata: Metadata = { title: 'New appliance' };
 

@@ -6,8 +6,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Button } from '@/components/ui/button';
 import { AvatarForm, PublisherProfileForm } from '@/components/publish/profile-forms';
 import { PublisherAvatar } from '@/components/publish/publisher-avatar';
-import { pageActor } from '@/lib/auth/guards';
-import { getPublisherForOwner } from '@/lib/publishers/create-publisher';
+import { pageActor } from '@/lib/server/auth/guards';
+import { getPublisherForOwner } from '@/lib/server/publishers/create-publisher';
 import { removeAvatarAction } from '@/app/publish/actions';
 
 export const metadata: Metadata = { title: 'Publisher profile' };

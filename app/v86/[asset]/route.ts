@@ -1,4 +1,4 @@
-import { isEmulatorAsset, readEmulatorAsset } from '@/lib/try/emulator-assets';
+import { isEmulatorAsset, readEmulatorAsset } from '@/lib/server/try/emulator-assets';
 
 /** GET /v86/{libv86.mjs, v86.wasm, bios.bin, vgabios.bin} — the emulator's static files, loaded only when a try starts. */
 export async function GET(_request: Request, { params }: { params: Promise<{ asset: string }> }) {

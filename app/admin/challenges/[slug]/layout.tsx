@@ -2,8 +2,8 @@ import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { AdminChallengeTabs } from '@/components/challenges/admin-tabs';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { getAdminChallengeHeader } from '@/lib/challenges/admin-views';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { getAdminChallengeHeader } from '@/lib/server/challenges/admin-views';
 
 export default async function AdminChallengeLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const actor = await pageActorWithRole('ADMIN');

@@ -4,10 +4,10 @@ import { Card } from '@/components/ui/card';
 import { ChallengeEditor } from '@/components/challenges/challenge-editor';
 import { ChallengeTimeline } from '@/components/challenges/timeline';
 import { LifecycleActions } from '@/components/challenges/lifecycle-actions';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { getAdminChallenge } from '@/lib/challenges/admin-views';
-import { editorLocks, storedChallengeValues, timeZones } from '@/lib/challenges/editor-values';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { getAdminChallenge } from '@/lib/server/challenges/admin-views';
+import { editorLocks, storedChallengeValues, timeZones } from '@/lib/core/challenges/editor-values';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { updateChallengeAction } from '@/app/admin/challenges/actions';
 
 export const metadata: Metadata = { title: 'Challenge · Admin' };

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { ChallengeEditor } from '@/components/challenges/challenge-editor';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { editorLocks, newChallengeValues, timeZones } from '@/lib/challenges/editor-values';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { editorLocks, newChallengeValues, timeZones } from '@/lib/core/challenges/editor-values';
 import { createChallengeAction } from '@/app/admin/challenges/actions';
 
 export const metadata: Metadata = { title: 'New challenge · Admin' };

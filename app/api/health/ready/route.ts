@@ -1,7 +1,7 @@
 // Readiness for a load balancer: 200 while this node should get traffic, 503 while it drains
 // (SIGTERM received) or cannot reach PostgreSQL or S3.
-import { getHealth } from '@/lib/health';
-import { isDraining } from '@/lib/observability/lifecycle';
+import { getHealth } from '@/lib/server/health';
+import { isDraining } from '@/lib/server/observability/lifecycle';
 
 export const dynamic = 'force-dynamic';
 

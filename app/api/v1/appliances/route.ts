@@ -1,9 +1,9 @@
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { jsonResponse } from '@/lib/catalog/api-response';
-import { parseSearchParams } from '@/lib/catalog/search-params';
-import { searchAppliances } from '@/lib/catalog/search-appliances';
-import { invalid } from '@/lib/errors';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { parseSearchParams } from '@/lib/core/catalog/search-params';
+import { searchAppliances } from '@/lib/server/catalog/search-appliances';
+import { invalid } from '@/lib/core/errors';
 
 /** GET /api/v1/appliances — search published listings with facets and cursor pagination. */
 export const GET = apiRoute(async (request) => {

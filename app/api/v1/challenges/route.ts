@@ -1,9 +1,9 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { challengeInputSchema } from '@/lib/challenges/challenge-input';
-import { createChallenge } from '@/lib/challenges/save-challenge';
-import { listPublicChallenges } from '@/lib/challenges/public-views';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { challengeInputSchema } from '@/lib/core/challenges/challenge-input';
+import { createChallenge } from '@/lib/server/challenges/save-challenge';
+import { listPublicChallenges } from '@/lib/server/challenges/public-views';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/challenges — every challenge past DRAFT, with its state as the clock sees it. */
 export const GET = apiRoute(async (request) => {

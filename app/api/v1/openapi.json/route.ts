@@ -1,5 +1,5 @@
-import { apiRoute } from '@/lib/api/route';
-import { getOpenApiDocument } from '@/lib/api/openapi';
+import { apiRoute } from '@/lib/server/api/route';
+import { getOpenApiDocument } from '@/lib/core/api/openapi';
 
 /** GET /api/v1/openapi.json — the OpenAPI 3.1 document, generated from the zod schemas. */
 export const GET = apiRoute(async () =>

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { apiRoute, readJson } from '@/lib/api/route';
-import { json, publishingActor } from '@/lib/publishing/http';
-import { createUploadRequestSchema } from '@/lib/publishing/api-schemas';
-import { createUpload } from '@/lib/uploads/create-upload';
-import { listUnfinishedUploads } from '@/lib/uploads/list-unfinished-uploads';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { json, publishingActor } from '@/lib/server/publishing/http';
+import { createUploadRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { createUpload } from '@/lib/server/uploads/create-upload';
+import { listUnfinishedUploads } from '@/lib/server/uploads/list-unfinished-uploads';
 
 export const POST = apiRoute(async (request) => {
   const actor = await publishingActor(request);

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { invalid } from '@/lib/errors';
-import { deleteOwnReview, saveReview } from '@/lib/reviews/save-review';
-import { replyToReview, reportReview } from '@/lib/reviews/respond-to-review';
-import { replyInputSchema, reportInputSchema, reviewInputSchema } from '@/lib/reviews/review-schemas';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/core/actions/action-state';
+import { invalid } from '@/lib/core/errors';
+import { deleteOwnReview, saveReview } from '@/lib/server/reviews/save-review';
+import { replyToReview, reportReview } from '@/lib/server/reviews/respond-to-review';
+import { replyInputSchema, reportInputSchema, reviewInputSchema } from '@/lib/core/reviews/review-schemas';
 
 const listingSchema = z.object({ publisher: z.string().min(1).max(100), slug: z.string().min(1).max(100) });
 const reviewIdSchema = z.object({ reviewId: z.string().min(1).max(64) });

@@ -3,8 +3,8 @@ import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
-import { getPublicResults, type PublicResults } from '@/lib/challenges/public-views';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { getPublicResults, type PublicResults } from '@/lib/server/challenges/public-views';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { TrophyIcon } from '@/components/challenges/icons';
 
 type Params = { slug: string };

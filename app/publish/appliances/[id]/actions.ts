@@ -2,17 +2,17 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { createVersionRequestSchema, defaultCredentialsSchema, portsSchema, requirementsSchema, updateListingRequestSchema } from '@/lib/publishing/api-schemas';
-import { accessFormRows, accessFieldErrors } from '@/lib/appliances/access-form';
-import { updateAppliance } from '@/lib/appliances/update-appliance';
-import { createVersion } from '@/lib/appliances/create-version';
-import { submitAppliance, withdrawSubmission } from '@/lib/appliances/submit-appliance';
-import { addScreenshot, deleteScreenshot, moveScreenshot, updateScreenshotCaption } from '@/lib/screenshots/manage-screenshots';
-import { SCREENSHOT_MAX_BYTES } from '@/lib/screenshots/check-image';
-import { invalid } from '@/lib/errors';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/core/actions/action-state';
+import { createVersionRequestSchema, defaultCredentialsSchema, portsSchema, requirementsSchema, updateListingRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { accessFormRows, accessFieldErrors } from '@/lib/core/appliances/access-form';
+import { updateAppliance } from '@/lib/server/appliances/update-appliance';
+import { createVersion } from '@/lib/server/appliances/create-version';
+import { submitAppliance, withdrawSubmission } from '@/lib/server/appliances/submit-appliance';
+import { addScreenshot, deleteScreenshot, moveScreenshot, updateScreenshotCaption } from '@/lib/server/screenshots/manage-screenshots';
+import { SCREENSHOT_MAX_BYTES } from '@/lib/server/screenshots/check-image';
+import { invalid } from '@/lib/core/errors';
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '');
 const editorPath = (id: string) => `/publish/appliances/${id}`;
@@ -67,7 +67,7 @@ export async function updateRequirementsAction(applianceId: string, _prev: Actio
   return { ...result, values };
 }
 
-/** Default credentials and ports: numbered rows of the access form (lib/appliances/access-form.ts). */
+/** Default credentials and ports: numbered rows of the access form (lib/core/appliances/access-form.ts). */
 export async function updateAccessAction(applianceId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction('listing.access', async () => {
     const actor = await requireActor();

@@ -11,10 +11,10 @@ import { AccessForm } from '@/components/publish/access-form';
 import { ScreenshotManager } from '@/components/publish/screenshot-manager';
 import { NewVersionForm } from '@/components/publish/new-version-form';
 import { SubmitPanel } from '@/components/publish/submit-panel';
-import { pageActor } from '@/lib/auth/guards';
-import { isAppError } from '@/lib/errors';
-import { getApplianceEditor } from '@/lib/appliances/get-appliance-editor';
-import { ARCH_LABELS, FORMAT_LABELS, formatDate } from '@/lib/format';
+import { pageActor } from '@/lib/server/auth/guards';
+import { isAppError } from '@/lib/core/errors';
+import { getApplianceEditor } from '@/lib/server/appliances/get-appliance-editor';
+import { ARCH_LABELS, FORMAT_LABELS, formatDate } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Edit appliance' };
 

@@ -5,9 +5,9 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
 import { inputClass } from '@/components/ui/field';
 import { ActionForm } from '@/components/challenges/action-form';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { listAdminEntries } from '@/lib/challenges/admin-views';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { listAdminEntries } from '@/lib/server/challenges/admin-views';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { disqualifyAction } from '@/app/admin/challenges/actions';
 import { TrophyIcon } from '@/components/challenges/icons';
 

@@ -4,9 +4,9 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/page-header';
 import { inputClass } from '@/components/ui/field';
 import { ActionForm } from '@/components/challenges/action-form';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { getJudgingOverview } from '@/lib/challenges/judges';
-import { formatDate } from '@/lib/format';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { getJudgingOverview } from '@/lib/server/challenges/judges';
+import { formatDate } from '@/lib/core/format';
 import { addJudgeAction, assignByHandAction, reassignAction, removeJudgeAction, rerunAssignmentAction } from '@/app/admin/challenges/actions';
 
 export const metadata: Metadata = { title: 'Judges · Admin' };

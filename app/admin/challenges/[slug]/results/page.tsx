@@ -4,10 +4,10 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { ActionForm } from '@/components/challenges/action-form';
-import { pageActorWithRole } from '@/lib/auth/guards';
-import { getAdminLeaderboard } from '@/lib/challenges/leaderboard';
-import { AWARD_RULES } from '@/lib/challenges/logic/awards';
-import { formatInZone } from '@/lib/challenges/logic/state-machine';
+import { pageActorWithRole } from '@/lib/server/auth/guards';
+import { getAdminLeaderboard } from '@/lib/server/challenges/leaderboard';
+import { AWARD_RULES } from '@/lib/core/challenges/logic/awards';
+import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { publishAction } from '@/app/admin/challenges/actions';
 import { TrophyIcon } from '@/components/challenges/icons';
 

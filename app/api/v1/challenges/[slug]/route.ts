@@ -1,8 +1,8 @@
-import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { notFound } from '@/lib/errors';
-import { getPublicChallenge } from '@/lib/challenges/public-views';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { notFound } from '@/lib/core/errors';
+import { getPublicChallenge } from '@/lib/server/challenges/public-views';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/challenges/{slug} — the public challenge: rules, categories, rubric, entries once judging starts. */
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {

@@ -1,7 +1,7 @@
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { jsonResponse } from '@/lib/catalog/api-response';
-import { getFileInfo } from '@/lib/catalog/get-file-info';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { getFileInfo } from '@/lib/server/catalog/get-file-info';
 
 /** GET /api/v1/files/{id} — one file: status, checksum, size, format, disks, hardware. */
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {

@@ -1,8 +1,8 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { json, publishingActor } from '@/lib/publishing/http';
-import { createListingRequestSchema } from '@/lib/publishing/api-schemas';
-import { createAppliance } from '@/lib/appliances/create-appliance';
-import { listOwnAppliances } from '@/lib/publishers/list-own-appliances';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { json, publishingActor } from '@/lib/server/publishing/http';
+import { createListingRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { createAppliance } from '@/lib/server/appliances/create-appliance';
+import { listOwnAppliances } from '@/lib/server/publishers/list-own-appliances';
 
 export const GET = apiRoute(async (request) => {
   const actor = await publishingActor(request);

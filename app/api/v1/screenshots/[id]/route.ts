@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { notFound } from '@/lib/errors';
-import { screenshotUrl } from '@/lib/screenshots/screenshot-url';
+import { apiRoute } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { notFound } from '@/lib/core/errors';
+import { screenshotUrl } from '@/lib/server/screenshots/screenshot-url';
 
 const querySchema = z.object({ size: z.enum(['thumb', 'full']).default('full') });
 

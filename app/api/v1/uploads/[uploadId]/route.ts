@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/api/route';
-import { publishingActor } from '@/lib/publishing/http';
-import { abortUpload } from '@/lib/uploads/abort-upload';
+import { apiRoute } from '@/lib/server/api/route';
+import { publishingActor } from '@/lib/server/publishing/http';
+import { abortUpload } from '@/lib/server/uploads/abort-upload';
 
 export const DELETE = apiRoute<{ uploadId: string }>(async (request, { params }) => {
   const actor = await publishingActor(request);

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/lib/server/auth/session';
 import { Card, CardHeader } from '@/components/ui/card';
 import { VersionDiffView } from '@/components/inside/version-diff-view';
 import { VersionCompareForm } from '@/components/inside/version-compare-form';
-import { getApplianceInside } from '@/lib/inside-reports/get-appliance-inside';
-import { diffApplianceVersions } from '@/lib/inside-reports/diff-versions';
-import { isAppError } from '@/lib/errors';
+import { getApplianceInside } from '@/lib/server/inside-reports/get-appliance-inside';
+import { diffApplianceVersions } from '@/lib/server/inside-reports/diff-versions';
+import { isAppError } from '@/lib/core/errors';
 
 export const metadata: Metadata = { title: 'Compare versions' };
 

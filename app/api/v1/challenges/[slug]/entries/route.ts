@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { apiRoute, readJson } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { db } from '@/lib/db';
-import { invalid } from '@/lib/errors';
-import { createEntry, listMyEntries } from '@/lib/challenges/entries';
-import { findChallengeIdBySlug } from '@/lib/challenges/service-support';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { db } from '@/lib/server/db';
+import { invalid } from '@/lib/core/errors';
+import { createEntry, listMyEntries } from '@/lib/server/challenges/entries';
+import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 const entrySchema = z.object({
   category: z.string().min(1).max(80),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { apiRoute, readJson } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { addChallengeJudge } from '@/lib/challenges/judges';
-import { findChallengeIdBySlug } from '@/lib/challenges/service-support';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { addChallengeJudge } from '@/lib/server/challenges/judges';
+import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 const judgeSchema = z.object({ email: z.string().min(3).max(320) });
 

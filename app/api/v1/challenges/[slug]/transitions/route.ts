@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { apiRoute, readJson } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { transitionChallenge } from '@/lib/challenges/transition-challenge';
-import { findChallengeIdBySlug } from '@/lib/challenges/service-support';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { transitionChallenge } from '@/lib/server/challenges/transition-challenge';
+import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 const transitionSchema = z.object({ action: z.enum(['open', 'close', 'publish', 'archive']) });
 

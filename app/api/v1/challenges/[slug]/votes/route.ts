@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { apiRoute, readJson } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { castVote } from '@/lib/challenges/public-views';
-import { findChallengeIdBySlug } from '@/lib/challenges/service-support';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { castVote } from '@/lib/server/challenges/public-views';
+import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 const voteSchema = z.object({ entryId: z.string().min(1).max(40) });
 

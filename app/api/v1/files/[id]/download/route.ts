@@ -1,9 +1,9 @@
 import { after } from 'next/server';
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { clientIp } from '@/lib/http/client-ip';
-import { prepareDownload } from '@/lib/downloads/prepare-download';
-import { recordDownload } from '@/lib/downloads/record-download';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { clientIp } from '@/lib/core/http/client-ip';
+import { prepareDownload } from '@/lib/server/downloads/prepare-download';
+import { recordDownload } from '@/lib/server/downloads/record-download';
 
 /**
  * GET /api/v1/files/{id}/download — 302 to a short-lived presigned URL of the bytes (the object

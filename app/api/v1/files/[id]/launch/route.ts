@@ -1,7 +1,7 @@
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { jsonResponse } from '@/lib/catalog/api-response';
-import { getLaunchPlan } from '@/lib/catalog/get-file-info';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { getLaunchPlan } from '@/lib/server/catalog/get-file-info';
 
 /** GET /api/v1/files/{id}/launch?player=qemu|virtualbox|vmware|vagrant — the commands to run it. */
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {

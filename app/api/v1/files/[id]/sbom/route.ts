@@ -1,7 +1,7 @@
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { getFileSbom } from '@/lib/inside-reports/get-file-sbom';
-import { contentDisposition } from '@/lib/storage/s3';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { getFileSbom } from '@/lib/server/inside-reports/get-file-sbom';
+import { contentDisposition } from '@/lib/server/storage/s3';
 
 /** GET /api/v1/files/{id}/sbom — the CycloneDX 1.6 SBOM of the file's disk, as an attachment. */
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {

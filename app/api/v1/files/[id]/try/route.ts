@@ -1,9 +1,9 @@
 import { after } from 'next/server';
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { clientIp } from '@/lib/http/client-ip';
-import { prepareTry, type TrySession } from '@/lib/try/prepare-try';
-import { recordTry } from '@/lib/try/record-try';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { clientIp } from '@/lib/core/http/client-ip';
+import { prepareTry, type TrySession } from '@/lib/server/try/prepare-try';
+import { recordTry } from '@/lib/server/try/record-try';
 
 const json = (s: TrySession) =>
   Response.json(

@@ -1,8 +1,8 @@
-import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { notFound } from '@/lib/errors';
-import { getJudgeWorkspace } from '@/lib/challenges/judge-view';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { notFound } from '@/lib/core/errors';
+import { getJudgeWorkspace } from '@/lib/server/challenges/judge-view';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/judging/challenges/{slug} — the caller's assignments in a challenge they judge. */
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {

@@ -1,8 +1,8 @@
-import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { notFound } from '@/lib/errors';
-import { getJudgeEntry } from '@/lib/challenges/judge-view';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { notFound } from '@/lib/core/errors';
+import { getJudgeEntry } from '@/lib/server/challenges/judge-view';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/judging/entries/{entryId} — an assigned entry as its judge sees it (blind-safe). */
 export const GET = apiRoute<{ entryId: string }>(async (request, { params }) => {

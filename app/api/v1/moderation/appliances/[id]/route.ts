@@ -1,9 +1,9 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { json } from '@/lib/publishing/http';
-import { AppError, unauthenticated } from '@/lib/errors';
-import { moderationRequestSchema } from '@/lib/publishing/api-schemas';
-import { moderateAppliance } from '@/lib/appliances/moderate-appliance';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { json } from '@/lib/server/publishing/http';
+import { AppError, unauthenticated } from '@/lib/core/errors';
+import { moderationRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { moderateAppliance } from '@/lib/server/appliances/moderate-appliance';
 
 export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
   const caller = await authenticate(request, { required: true });

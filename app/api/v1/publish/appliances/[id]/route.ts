@@ -1,7 +1,7 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { json, publishingActor } from '@/lib/publishing/http';
-import { updateListingRequestSchema } from '@/lib/publishing/api-schemas';
-import { getOwnListing, updateAppliance } from '@/lib/appliances/update-appliance';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { json, publishingActor } from '@/lib/server/publishing/http';
+import { updateListingRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { getOwnListing, updateAppliance } from '@/lib/server/appliances/update-appliance';
 
 type Params = { id: string };
 

@@ -1,9 +1,9 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { json, publishingActor } from '@/lib/publishing/http';
-import { completeUploadRequestSchema } from '@/lib/publishing/api-schemas';
-import { completeUpload } from '@/lib/uploads/complete-upload';
-import { completeResultXml, errorXml, isXmlRequest, parseCompleteMultipartXml } from '@/lib/uploads/s3-dialect';
-import { isAppError, publicMessage } from '@/lib/errors';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { json, publishingActor } from '@/lib/server/publishing/http';
+import { completeUploadRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { completeUpload } from '@/lib/server/uploads/complete-upload';
+import { completeResultXml, errorXml, isXmlRequest, parseCompleteMultipartXml } from '@/lib/core/uploads/s3-dialect';
+import { isAppError, publicMessage } from '@/lib/core/errors';
 import { ZodError } from 'zod';
 
 type Params = { uploadId: string };

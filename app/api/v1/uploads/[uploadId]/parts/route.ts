@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/api/route';
-import { json, publishingActor } from '@/lib/publishing/http';
-import { listOwnUploadParts } from '@/lib/uploads/upload-parts';
+import { apiRoute } from '@/lib/server/api/route';
+import { json, publishingActor } from '@/lib/server/publishing/http';
+import { listOwnUploadParts } from '@/lib/server/uploads/upload-parts';
 
 export const GET = apiRoute<{ uploadId: string }>(async (request, { params }) => {
   const actor = await publishingActor(request);

@@ -1,8 +1,8 @@
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { jsonResponse } from '@/lib/catalog/api-response';
-import { getVagrantCatalog } from '@/lib/catalog/get-vagrant-catalog';
-import { notFound } from '@/lib/errors';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { getVagrantCatalog } from '@/lib/server/catalog/get-vagrant-catalog';
+import { notFound } from '@/lib/core/errors';
 
 type Params = { publisher: string; appliance: string };
 

@@ -2,12 +2,12 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { requireActor } from '@/lib/auth/session';
-import { runAction } from '@/lib/actions/run-action';
-import { fieldErrors, type ActionState } from '@/lib/actions/action-state';
-import { revokeVersionRequestSchema } from '@/lib/publishing/api-schemas';
-import { deleteDraftVersion, releaseVersion, revokeVersion, updateChangelog } from '@/lib/appliances/version-lifecycle';
-import { removeOwnFile } from '@/lib/files/remove-file';
+import { requireActor } from '@/lib/server/auth/session';
+import { runAction } from '@/lib/server/actions/run-action';
+import { fieldErrors, type ActionState } from '@/lib/core/actions/action-state';
+import { revokeVersionRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { deleteDraftVersion, releaseVersion, revokeVersion, updateChangelog } from '@/lib/server/appliances/version-lifecycle';
+import { removeOwnFile } from '@/lib/server/files/remove-file';
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '');
 const versionPath = (applianceId: string, versionId: string) => `/publish/appliances/${applianceId}/versions/${versionId}`;

@@ -7,11 +7,11 @@ import { FilesTable } from '@/components/publish/files-table';
 import { ChangelogForm, ReleasePanel } from '@/components/publish/version-actions';
 import { AutoRefresh } from '@/components/publish/auto-refresh';
 import { FileUploader } from '@/components/upload/file-uploader';
-import { pageActor } from '@/lib/auth/guards';
-import { isAppError } from '@/lib/errors';
+import { pageActor } from '@/lib/server/auth/guards';
+import { isAppError } from '@/lib/core/errors';
 import { env } from '@/lib/config/env';
-import { getVersionEditor } from '@/lib/appliances/get-version-editor';
-import { formatDate } from '@/lib/format';
+import { getVersionEditor } from '@/lib/server/appliances/get-version-editor';
+import { formatDate } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Version' };
 

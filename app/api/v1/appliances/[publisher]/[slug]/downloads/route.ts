@@ -1,8 +1,8 @@
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { jsonResponse } from '@/lib/catalog/api-response';
-import { getDailyDownloads } from '@/lib/downloads/daily-downloads';
-import { invalid } from '@/lib/errors';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { getDailyDownloads } from '@/lib/server/downloads/daily-downloads';
+import { invalid } from '@/lib/core/errors';
 
 type Params = { publisher: string; slug: string };
 

@@ -1,13 +1,13 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { jsonResponse } from '@/lib/catalog/api-response';
-import { findListing } from '@/lib/catalog/listing-access';
-import { notFound, invalid } from '@/lib/errors';
-import { db } from '@/lib/db';
-import { listReviews } from '@/lib/reviews/list-reviews';
-import { saveReview } from '@/lib/reviews/save-review';
-import { reviewInputSchema } from '@/lib/reviews/review-schemas';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { findListing } from '@/lib/server/catalog/listing-access';
+import { notFound, invalid } from '@/lib/core/errors';
+import { db } from '@/lib/server/db';
+import { listReviews } from '@/lib/server/reviews/list-reviews';
+import { saveReview } from '@/lib/server/reviews/save-review';
+import { reviewInputSchema } from '@/lib/core/reviews/review-schemas';
 
 type Params = { publisher: string; slug: string };
 

@@ -1,9 +1,9 @@
-import { apiRoute } from '@/lib/api/route';
-import { catalogCaller } from '@/lib/catalog/api-caller';
-import { jsonResponse } from '@/lib/catalog/api-response';
-import { versionView } from '@/lib/catalog/api-views';
-import { getApplianceDetail } from '@/lib/catalog/get-appliance-detail';
-import { invalid, notFound } from '@/lib/errors';
+import { apiRoute } from '@/lib/server/api/route';
+import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { versionView } from '@/lib/server/catalog/api-views';
+import { getApplianceDetail } from '@/lib/server/catalog/get-appliance-detail';
+import { invalid, notFound } from '@/lib/core/errors';
 
 type Params = { publisher: string; slug: string };
 

@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { withdrawEntry } from '@/lib/challenges/entries';
+import { apiRoute } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { withdrawEntry } from '@/lib/server/challenges/entries';
 
 /** DELETE /api/v1/challenges/{slug}/entries/{entryId} — the entrant withdraws, before the deadline. */
 export const DELETE = apiRoute<{ slug: string; entryId: string }>(async (request, { params }) => {

@@ -1,7 +1,7 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { saveScorecard, scorecardInputSchema } from '@/lib/challenges/save-scorecard';
-import { challengeJson } from '@/lib/challenges/api-json';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { saveScorecard, scorecardInputSchema } from '@/lib/server/challenges/save-scorecard';
+import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** PUT /api/v1/judging/entries/{entryId}/scorecard — save a draft ({ submit: false }) or submit. */
 export const PUT = apiRoute<{ entryId: string }>(async (request, { params }) => {

@@ -1,7 +1,7 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { json, publishingActor } from '@/lib/publishing/http';
-import { createVersionRequestSchema } from '@/lib/publishing/api-schemas';
-import { createVersion } from '@/lib/appliances/create-version';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { json, publishingActor } from '@/lib/server/publishing/http';
+import { createVersionRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { createVersion } from '@/lib/server/appliances/create-version';
 
 export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await publishingActor(request);

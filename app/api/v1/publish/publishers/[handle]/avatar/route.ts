@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/api/route';
-import { notFound } from '@/lib/errors';
-import { publisherAvatarUrl } from '@/lib/publishers/update-publisher';
+import { apiRoute } from '@/lib/server/api/route';
+import { notFound } from '@/lib/core/errors';
+import { publisherAvatarUrl } from '@/lib/server/publishers/update-publisher';
 
 export const GET = apiRoute<{ handle: string }>(async (_request, { params }) => {
   const url = await publisherAvatarUrl((await params).handle);

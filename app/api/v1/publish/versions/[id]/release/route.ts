@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/api/route';
-import { json, publishingActor } from '@/lib/publishing/http';
-import { releaseVersion } from '@/lib/appliances/version-lifecycle';
+import { apiRoute } from '@/lib/server/api/route';
+import { json, publishingActor } from '@/lib/server/publishing/http';
+import { releaseVersion } from '@/lib/server/appliances/version-lifecycle';
 
 export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await publishingActor(request);

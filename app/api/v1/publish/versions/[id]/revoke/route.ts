@@ -1,7 +1,7 @@
-import { apiRoute, readJson } from '@/lib/api/route';
-import { json, publishingActor } from '@/lib/publishing/http';
-import { revokeVersionRequestSchema } from '@/lib/publishing/api-schemas';
-import { revokeVersion } from '@/lib/appliances/version-lifecycle';
+import { apiRoute, readJson } from '@/lib/server/api/route';
+import { json, publishingActor } from '@/lib/server/publishing/http';
+import { revokeVersionRequestSchema } from '@/lib/core/publishing/api-schemas';
+import { revokeVersion } from '@/lib/server/appliances/version-lifecycle';
 
 export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await publishingActor(request);

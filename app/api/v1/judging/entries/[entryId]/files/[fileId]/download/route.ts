@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { getJudgeDownloadUrl } from '@/lib/challenges/judge-download';
+import { apiRoute } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { getJudgeDownloadUrl } from '@/lib/server/challenges/judge-download';
 
 /**
  * GET /api/v1/judging/entries/{entryId}/files/{fileId}/download — for the entry's assigned

@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/api/route';
-import { authenticate } from '@/lib/api/authenticate';
-import { prepareJudgeTry } from '@/lib/try/prepare-try';
+import { apiRoute } from '@/lib/server/api/route';
+import { authenticate } from '@/lib/server/api/authenticate';
+import { prepareJudgeTry } from '@/lib/server/try/prepare-try';
 
 /**
  * GET /api/v1/judging/entries/{entryId}/files/{fileId}/try — for the entry's assigned judges: a

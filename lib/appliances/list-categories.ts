@@ -1,6 +1,0 @@
-import 'server-only';
-import { db } from '@/lib/db';
-
-export async function listCategories() {
-  return db.category.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { slug: true, name: true } });
-}
