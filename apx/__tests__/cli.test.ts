@@ -297,12 +297,12 @@ describe('parseReference', () => {
 
 describe('the apx executable', () => {
   it('runs from any directory through scripts/apx.mjs and returns the exit code', async () => {
-    const script = path.resolve(__dirname, '../../../scripts/apx.mjs');
+    const script = path.resolve(__dirname, '../../scripts/apx.mjs');
     const ok = await execFileAsync(process.execPath, [script, '--version'], { cwd: '/' });
     expect(ok.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const failed = await execFileAsync(process.execPath, [script, 'info', 'acme/nothing'], { cwd: '/', env: { ...process.env, ...home.env, APX_SITE: site.site, APX_TOKEN: '' } }).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(EXIT.NOT_FOUND);
-    const pkg = JSON.parse(await readFile(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+    const pkg = JSON.parse(await readFile(path.resolve(__dirname, '../../package.json'), 'utf8'));
     expect(pkg.bin).toEqual({ apx: 'scripts/apx.mjs' });
   });
 });

@@ -8,7 +8,7 @@ import { metadataFromOvf } from '@/lib/core/inspect/ovf-metadata';
 import type { OvfDescriptor } from '@/lib/core/inspect/types';
 import { validateReport } from '@/lib/core/inspect/validate-report';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 // OVF_REAL_FIXTURES points elsewhere only for the test that proves a missing folder fails this file.
 const folder = process.env.OVF_REAL_FIXTURES ?? path.resolve(repoRoot, '../shared/fixtures/ovf-real');
 // A missing folder must fail this file loudly, never turn into zero tests.

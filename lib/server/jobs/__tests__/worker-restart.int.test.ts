@@ -11,7 +11,7 @@ import { makeRawDisk } from '@/lib/core/appliance-kit';
 import { startFaultProxy, type FaultProxy } from '@/lib/test-support/fault-proxy';
 import { migrateDeploy } from '../../../../scripts/lib/schema-engine';
 
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../../../..');
 const MIB = 1024 * 1024;
 const sharedUrl = process.env.DATABASE_URL!;
 const dbName = `apx_restart_${randomBytes(4).toString('hex')}`;
