@@ -46,7 +46,7 @@ interface CommonSpec<A extends Access, S extends readonly z.ZodType[], R extends
   args?: S;
   /** Hidden fields, parsed from the form's entries; failing means the form was tampered with. */
   request?: R;
-  /** Fields the user fills in; failing answers "{invalid}" with a message per field. */
+  /** Fields the user fills in; failing answers with the `invalid` message and a message per field. */
   input?: I;
   /** What `input` parses: by default the `values` when declared, else the form's entries. */
   read?: (form: FormData, values: Record<string, string>) => unknown;
@@ -184,5 +184,5 @@ export function defineAction(
     // The form's values are read again here: a failure before `prepare` finished still keeps them.
     const form = params[argSchemas.length + 1];
     return form instanceof FormData ? { ...answer, values: valuesOf(form, echoKeys) } : answer;
-  }
+  };
 }
