@@ -8,7 +8,7 @@ import { listNotifications } from '@/lib/server/notifications/notify';
 import { safeNextPath } from '@/lib/core/actions/action-state';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { cn } from '@/components/ui/cn';
-import { markAllReadAction } from '@/app/notifications/actions';
+import { markAllReadAction } from '@/lib/server/notifications/actions/mark-all-read';
 import { AlertIcon, BellIcon, ClockIcon, ScalesIcon, TrophyIcon } from '@/components/challenges/icons';
 
 export const metadata: Metadata = { title: 'Notifications' };

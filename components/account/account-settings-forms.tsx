@@ -1,7 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeEmailAction, changeNameAction, changePasswordAction, deleteAccountAction, signOutOthersAction } from '@/app/account/actions';
+import { changeEmailAction } from '@/lib/server/users/actions/change-email';
+import { changeNameAction } from '@/lib/server/users/actions/change-name';
+import { changePasswordAction } from '@/lib/server/users/actions/change-password';
+import { deleteAccountAction } from '@/lib/server/users/actions/delete-account';
+import { signOutOthersAction } from '@/lib/server/users/actions/sign-out-others';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createTokenAction, type CreateTokenState } from '@/app/account/tokens/actions';
+import { createTokenAction, type CreateTokenState } from '@/lib/server/api-tokens/actions/create-token';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';
 import { CopyButton } from '@/components/catalog/copy-button';

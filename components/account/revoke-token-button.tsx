@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { revokeTokenAction } from '@/app/account/tokens/actions';
+import { revokeTokenAction } from '@/lib/server/api-tokens/actions/revoke-token';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Button } from '@/components/ui/button';
 

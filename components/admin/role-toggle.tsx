@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { setRoleAction } from '@/app/admin/users/actions';
+import { setRoleAction } from '@/lib/server/users/actions/set-role';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { buttonClass } from '@/components/ui/button';
 

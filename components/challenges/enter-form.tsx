@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Select, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
-import { enterAction } from '@/app/challenges/[slug]/actions';
+import { enterAction } from '@/lib/server/challenges/actions/enter-challenge';
 
 export interface EligibleAppliance {
   id: string;

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { transitionAction } from '@/app/admin/challenges/actions';
+import { transitionAction } from '@/lib/server/challenges/actions/transition-challenge';
 
 /**
  * The admin's state buttons in one form, so the outcome (e.g. how many judge assignments the

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { updateAccessAction } from '@/app/publish/appliances/[id]/actions';
+import { updateAccessAction } from '@/lib/server/appliances/actions/update-access';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { FormMessage, inputClass } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button';
 import { FileStatusBadge } from '@/components/publish/status-badges';
-import { removeFileAction } from '@/app/publish/appliances/[id]/versions/[versionId]/actions';
+import { removeFileAction } from '@/lib/server/files/actions/remove-file';
 import type { InspectionSummary } from '@/lib/core/files/inspection-summary';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatMemory } from '@/lib/core/format';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateListingAction } from '@/app/publish/appliances/[id]/actions';
+import { updateListingAction } from '@/lib/server/appliances/actions/update-listing';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { moderateAction } from '@/app/admin/moderation/actions';
+import { moderateAction } from '@/lib/server/appliances/actions/moderate-listing';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { FormMessage, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { createListingAction } from '@/app/publish/actions';
+import { createListingAction } from '@/lib/server/appliances/actions/create-listing';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { slugify } from '@/lib/core/text/slugify';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createVersionAction } from '@/app/publish/appliances/[id]/actions';
+import { createVersionAction } from '@/lib/server/appliances/actions/create-version';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updatePublisherAction, uploadAvatarAction } from '@/app/publish/actions';
+import { updatePublisherAction } from '@/lib/server/publishers/actions/update-publisher';
+import { uploadAvatarAction } from '@/lib/server/publishers/actions/upload-avatar';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

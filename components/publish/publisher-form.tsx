@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createPublisherAction } from '@/app/publish/actions';
+import { createPublisherAction } from '@/lib/server/publishers/actions/create-publisher';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input, Textarea } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

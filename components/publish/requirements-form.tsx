@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useRef } from 'react';
-import { updateRequirementsAction } from '@/app/publish/appliances/[id]/actions';
+import { updateRequirementsAction } from '@/lib/server/appliances/actions/update-requirements';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,9 @@
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { ScreenshotUploadForm } from '@/components/publish/screenshot-upload-form';
-import { captionScreenshotAction, deleteScreenshotAction, moveScreenshotAction } from '@/app/publish/appliances/[id]/actions';
+import { captionScreenshotAction } from '@/lib/server/screenshots/actions/caption-screenshot';
+import { deleteScreenshotAction } from '@/lib/server/screenshots/actions/delete-screenshot';
+import { moveScreenshotAction } from '@/lib/server/screenshots/actions/move-screenshot';
 import { MAX_SCREENSHOTS } from '@/lib/core/screenshots/limits';
 
 interface Shot {

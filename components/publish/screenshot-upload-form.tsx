@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { addScreenshotAction } from '@/app/publish/appliances/[id]/actions';
+import { addScreenshotAction } from '@/lib/server/screenshots/actions/add-screenshot';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { submitListingAction, withdrawListingAction } from '@/app/publish/appliances/[id]/actions';
+import { submitListingAction } from '@/lib/server/appliances/actions/submit-listing';
+import { withdrawListingAction } from '@/lib/server/appliances/actions/withdraw-listing';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { FormMessage } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

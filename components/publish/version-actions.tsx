@@ -1,7 +1,10 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { releaseVersionAction, revokeVersionAction, deleteVersionAction, updateChangelogAction } from '@/app/publish/appliances/[id]/versions/[versionId]/actions';
+import { releaseVersionAction } from '@/lib/server/appliances/actions/release-version';
+import { revokeVersionAction } from '@/lib/server/appliances/actions/revoke-version';
+import { deleteVersionAction } from '@/lib/server/appliances/actions/delete-version';
+import { updateChangelogAction } from '@/lib/server/appliances/actions/update-changelog';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { dismissReportsAction, hideReviewAction, unhideReviewAction } from '@/app/admin/reports/actions';
+import { dismissReportsAction } from '@/lib/server/reviews/actions/dismiss-reports';
+import { hideReviewAction } from '@/lib/server/reviews/actions/hide-review';
+import { unhideReviewAction } from '@/lib/server/reviews/actions/unhide-review';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Button } from '@/components/ui/button';
 import { FormMessage, Input } from '@/components/ui/field';

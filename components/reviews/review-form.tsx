@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteReviewAction, saveReviewAction } from '@/app/appliances/[publisher]/[slug]/actions';
+import { deleteReviewAction } from '@/lib/server/reviews/actions/delete-review';
+import { saveReviewAction } from '@/lib/server/reviews/actions/save-review';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Textarea } from '@/components/ui/field';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { replyReviewAction, reportReviewAction } from '@/app/appliances/[publisher]/[slug]/actions';
+import { replyReviewAction } from '@/lib/server/reviews/actions/reply-to-review';
+import { reportReviewAction } from '@/lib/server/reviews/actions/report-review';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Button } from '@/components/ui/button';
 import { FormMessage, Textarea } from '@/components/ui/field';

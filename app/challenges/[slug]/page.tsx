@@ -15,7 +15,8 @@ import { entryWindow, listEligibleVersions, listMyEntries } from '@/lib/server/c
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { entriesDeadlineLabel } from '@/lib/core/challenges/logic/deadline-words';
 import { weightShares } from '@/lib/core/challenges/logic/weight-shares';
-import { withdrawAction, voteAction } from '@/app/challenges/[slug]/actions';
+import { withdrawAction } from '@/lib/server/challenges/actions/withdraw-entry';
+import { voteAction } from '@/lib/server/challenges/actions/cast-vote';
 import { TrophyIcon } from '@/components/challenges/icons';
 
 type Params = { slug: string };

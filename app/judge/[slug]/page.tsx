@@ -12,7 +12,7 @@ import { getJudgeWorkspace, SCORING_RULE } from '@/lib/server/challenges/judge-v
 import { judgingDeadlineText } from '@/lib/core/challenges/logic/deadline-words';
 import { weightShares } from '@/lib/core/challenges/logic/weight-shares';
 import { formatDate } from '@/lib/core/format';
-import { declareConflictAction } from '@/app/judge/[slug]/actions';
+import { declareConflictAction } from '@/lib/server/challenges/actions/declare-conflict';
 
 export const metadata: Metadata = { title: 'Judging workspace' };
 

@@ -8,7 +8,7 @@ import { AvatarForm, PublisherProfileForm } from '@/components/publish/profile-f
 import { PublisherAvatar } from '@/components/publish/publisher-avatar';
 import { pageActor } from '@/lib/server/auth/guards';
 import { getPublisherForOwner } from '@/lib/server/publishers/create-publisher';
-import { removeAvatarAction } from '@/app/publish/actions';
+import { removeAvatarAction } from '@/lib/server/publishers/actions/remove-avatar';
 
 export const metadata: Metadata = { title: 'Publisher profile' };
 

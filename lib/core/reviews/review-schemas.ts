@@ -31,3 +31,7 @@ export const reportInputSchema = z.object({
 export const hideInputSchema = z.object({
   reason: z.string().trim().min(3, 'Give a reason the author will see.').max(500, 'Use at most 500 characters.'),
 });
+
+/** Hidden fields of the review forms: which listing's page they sit on, which review they act on. */
+export const listingFormSchema = z.object({ publisher: z.string().min(1).max(100), slug: z.string().min(1).max(100) });
+export const reviewFormSchema = z.object({ reviewId: z.string().min(1).max(64) });

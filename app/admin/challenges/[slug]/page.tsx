@@ -8,7 +8,7 @@ import { pageActorWithRole } from '@/lib/server/auth/guards';
 import { getAdminChallenge } from '@/lib/server/challenges/admin-views';
 import { editorLocks, storedChallengeValues, timeZones } from '@/lib/core/challenges/editor-values';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
-import { updateChallengeAction } from '@/app/admin/challenges/actions';
+import { updateChallengeAction } from '@/lib/server/challenges/actions/update-challenge';
 
 export const metadata: Metadata = { title: 'Challenge · Admin' };
 

@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ChallengeEditor } from '@/components/challenges/challenge-editor';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
 import { editorLocks, newChallengeValues, timeZones } from '@/lib/core/challenges/editor-values';
-import { createChallengeAction } from '@/app/admin/challenges/actions';
+import { createChallengeAction } from '@/lib/server/challenges/actions/create-challenge';
 
 export const metadata: Metadata = { title: 'New challenge · Admin' };
 

@@ -8,7 +8,7 @@ import { ActionForm } from '@/components/challenges/action-form';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
 import { listAdminEntries } from '@/lib/server/challenges/admin-views';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
-import { disqualifyAction } from '@/app/admin/challenges/actions';
+import { disqualifyAction } from '@/lib/server/challenges/actions/disqualify-entry';
 import { TrophyIcon } from '@/components/challenges/icons';
 
 export const metadata: Metadata = { title: 'Entries · Admin' };

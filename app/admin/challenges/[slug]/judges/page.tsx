@@ -7,7 +7,11 @@ import { ActionForm } from '@/components/challenges/action-form';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
 import { getJudgingOverview } from '@/lib/server/challenges/judges';
 import { formatDate } from '@/lib/core/format';
-import { addJudgeAction, assignByHandAction, reassignAction, removeJudgeAction, rerunAssignmentAction } from '@/app/admin/challenges/actions';
+import { addJudgeAction } from '@/lib/server/challenges/actions/add-judge';
+import { assignByHandAction } from '@/lib/server/challenges/actions/assign-judge-by-hand';
+import { reassignAction } from '@/lib/server/challenges/actions/reassign-judge';
+import { removeJudgeAction } from '@/lib/server/challenges/actions/remove-judge';
+import { rerunAssignmentAction } from '@/lib/server/challenges/actions/rerun-assignment';
 
 export const metadata: Metadata = { title: 'Judges · Admin' };
 

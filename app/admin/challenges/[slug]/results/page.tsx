@@ -8,7 +8,7 @@ import { pageActorWithRole } from '@/lib/server/auth/guards';
 import { getAdminLeaderboard } from '@/lib/server/challenges/leaderboard';
 import { AWARD_RULES } from '@/lib/core/challenges/logic/awards';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
-import { publishAction } from '@/app/admin/challenges/actions';
+import { publishAction } from '@/lib/server/challenges/actions/publish-results';
 import { TrophyIcon } from '@/components/challenges/icons';
 
 export const metadata: Metadata = { title: 'Leaderboard · Admin' };

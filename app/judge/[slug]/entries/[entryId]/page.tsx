@@ -17,7 +17,8 @@ import { pageActorWithRole } from '@/lib/server/auth/guards';
 import { getJudgeEntry } from '@/lib/server/challenges/judge-view';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatMemory } from '@/lib/core/format';
-import { declareConflictAction, saveScorecardAction } from '@/app/judge/[slug]/actions';
+import { declareConflictAction } from '@/lib/server/challenges/actions/declare-conflict';
+import { saveScorecardAction } from '@/lib/server/challenges/actions/save-scorecard';
 import { DownloadIcon } from '@/components/challenges/icons';
 import { JudgeTry } from '@/components/try/judge-try';
 
