@@ -1,6 +1,7 @@
-// `npm test`: lint, typecheck, unit + integration tests (Vitest, real PostgreSQL and S3), and
-// end-to-end tests (Playwright, production build in Chromium). Runs every step even when one
-// fails, then prints one summary line and exits non-zero on any failure.
+// `npm test`: lint (eslint, and the layering: `npm run lint:layers`), typecheck, unit + integration
+// tests (Vitest, real PostgreSQL and S3), and end-to-end tests (Playwright, production build in
+// Chromium). Runs every step even when one fails, then prints one summary line and exits non-zero
+// on any failure.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -88,6 +89,12 @@ async function main() {
     results.push(
       await step('lint (eslint)', async () => {
         const code = await run(bin('eslint'), ['.', '--max-warnings=0']);
+        return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 };
+      }),
+    );
+    results.push(
+      await step('layering (dependency-cruiser)', async () => {
+        const code = await run('npm', ['run', '--silent', 'lint:layers']);
         return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 };
       }),
     );

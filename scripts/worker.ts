@@ -1,6 +1,6 @@
 // `npm run worker`: the background worker (pg-boss on Postgres). `npm start` runs one; run more
 // with the same DATABASE_URL / S3_* to scale out. Jobs: see lib/server/jobs/.
-import { createWorkerBoss } from '../lib/server/jobs/boss.ts';
+import { createWorkerBoss } from '../lib/server/queue/boss.ts';
 import { jobs } from '../lib/server/jobs/all.ts';
 import { routeConsoleToLogger } from '../lib/server/observability/logger.ts';
 import { startWorkerProbes, timedJob } from './lib/worker-probes.ts';

@@ -7,7 +7,7 @@ import { getVersionFiles, resolveAppliance } from '@/apx/catalog';
 import type { Context } from '@/apx/context';
 import { CliError } from '@/apx/exit-codes';
 import type { ApplianceRef } from '@/apx/reference';
-import { printInsideReport, type InsideOptions } from './inside';
+import { printInsideReport, type InsideOptions } from './inside-report';
 
 // The site's FileInside document (lib/core/inside-reports/openapi.ts); the report is checked for the fields apx prints.
 const fileInsideSchema = z.object({

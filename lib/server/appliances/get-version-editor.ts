@@ -3,9 +3,11 @@ import { db } from '@/lib/server/db';
 import type { Actor } from '@/lib/core/auth/roles';
 import { notFound } from '@/lib/core/errors';
 import { summarizeInspection } from '@/lib/core/files/inspection-summary';
-import { listUnfinishedUploads } from '@/lib/server/uploads/list-unfinished-uploads';
 
-/** One of the caller's versions with its files, their verification, and uploads still open. */
+/**
+ * One of the caller's versions with its files and their verification. Its uploads still open are
+ * the uploads service's (listUnfinishedUploads): uploads build on appliances, not the reverse.
+ */
 export async function getVersionEditor(actor: Actor, applianceId: string, versionId: string) {
   if (!actor.id || !applianceId || !versionId) throw notFound('That version');
   const v = await db.applianceVersion.findFirst({
@@ -42,7 +44,6 @@ export async function getVersionEditor(actor: Actor, applianceId: string, versio
     },
   });
   if (!v) throw notFound('That version');
-  const unfinished = await listUnfinishedUploads(actor, { versionId: v.id });
   return {
     version: {
       id: v.id,
@@ -71,6 +72,5 @@ export async function getVersionEditor(actor: Actor, applianceId: string, versio
         inspectedAt: f.inspectedAt,
         summary: f.status === 'VERIFIED' ? summarizeInspection(f.inspection) : null,
       })),
-    unfinished,
   };
 }

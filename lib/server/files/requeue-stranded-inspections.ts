@@ -2,7 +2,7 @@ import 'server-only';
 import type { JobWithMetadata, PgBoss } from 'pg-boss';
 import { db } from '@/lib/server/db';
 import { env } from '@/lib/config/env';
-import { getBoss, QUEUES } from '@/lib/server/jobs/boss';
+import { getBoss, QUEUES } from '@/lib/server/queue/boss';
 
 /** The key every inspection job of a file carries (complete-upload.ts, the hand-back, this sweep). */
 export const inspectionKey = (fileId: string) => `inspect:${fileId}`;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { defineJob } from '@/lib/server/jobs/registry';
-import { QUEUES } from '@/lib/server/jobs/boss';
+import { QUEUES } from '@/lib/server/queue/boss';
 import { runChallengeClock } from '@/lib/server/challenges/challenge-clock';
 
 export const challengeClockJob = defineJob<Record<string, never>>({

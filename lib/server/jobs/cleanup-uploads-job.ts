@@ -1,6 +1,6 @@
 import 'server-only';
 import { defineJob } from '@/lib/server/jobs/registry';
-import { QUEUES } from '@/lib/server/jobs/boss';
+import { QUEUES } from '@/lib/server/queue/boss';
 import { env } from '@/lib/config/env';
 import { cleanupAbandonedUploads } from '@/lib/server/uploads/cleanup-abandoned-uploads';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { defineJob } from '@/lib/server/jobs/registry';
-import { enqueue, QUEUES } from '@/lib/server/jobs/boss';
+import { enqueue, QUEUES } from '@/lib/server/queue/boss';
 import { inspectFile } from '@/lib/server/files/inspect-file';
 import { markInsidePending } from '@/lib/server/inside-reports/mark-inside-pending';
 

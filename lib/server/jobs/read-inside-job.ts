@@ -1,6 +1,6 @@
 import 'server-only';
 import { defineJob } from '@/lib/server/jobs/registry';
-import { QUEUES } from '@/lib/server/jobs/boss';
+import { QUEUES } from '@/lib/server/queue/boss';
 import { readFileInside } from '@/lib/server/inside-reports/read-file-inside';
 import { readInside } from '@/lib/core/inside/read-inside';
 

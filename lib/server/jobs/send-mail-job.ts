@@ -1,6 +1,6 @@
 import 'server-only';
 import { defineJob } from '@/lib/server/jobs/registry';
-import { QUEUES } from '@/lib/server/jobs/boss';
+import { QUEUES } from '@/lib/server/queue/boss';
 import { sendNotificationMail } from '@/lib/server/notifications/notification-mail';
 
 export const sendMailJob = defineJob<{ notificationId: string }>({

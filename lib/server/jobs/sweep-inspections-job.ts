@@ -1,6 +1,6 @@
 import 'server-only';
 import { defineJob } from '@/lib/server/jobs/registry';
-import { QUEUES } from '@/lib/server/jobs/boss';
+import { QUEUES } from '@/lib/server/queue/boss';
 import { requeueStrandedInspections } from '@/lib/server/files/requeue-stranded-inspections';
 
 export const sweepInspectionsJob = defineJob<Record<string, never>>({

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Prisma } from '@/lib/server/db';
-import { enqueue, QUEUES } from '@/lib/server/jobs/boss';
+import { enqueue, QUEUES } from '@/lib/server/queue/boss';
 
 export type NotificationKind =
   | 'judge.assigned'

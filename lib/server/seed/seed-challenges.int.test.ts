@@ -3,7 +3,7 @@ import { db } from '@/lib/server/db';
 import { seedDemo } from '@/lib/server/seed/seed-demo';
 import { getPublicResults } from '@/lib/server/challenges/public-views';
 
-vi.mock('@/lib/server/jobs/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/jobs/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
+vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
 
 describe('the demo challenges', () => {
   it('seeds the Ultimate challenge with results and the Homelab Sprint open for entries', async () => {

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/core/auth/roles';
 import { AppError, conflict, invalid } from '@/lib/core/errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { completeMultipartUpload, deleteObject, headObject } from '@/lib/server/storage/s3';
-import { enqueue, QUEUES } from '@/lib/server/jobs/boss';
+import { enqueue, QUEUES } from '@/lib/server/queue/boss';
 import { inspectionKey } from '@/lib/server/files/requeue-stranded-inspections';
 import { findOwnUpload } from '@/lib/server/uploads/own-upload';
 import { gone } from '@/lib/server/uploads/upload-parts';

@@ -9,10 +9,10 @@ import { runChallengeClock } from '@/lib/server/challenges/challenge-clock';
 import { createEntry } from '@/lib/server/challenges/entries';
 import { addChallengeJudge } from '@/lib/server/challenges/judges';
 import { listAuditLog } from '@/lib/server/challenges/list-audit-log';
-import { enqueue } from '@/lib/server/jobs/boss';
+import { enqueue } from '@/lib/server/queue/boss';
 import { createAdmin, createDeveloperWithAppliance, createJudges, createOpenChallenge, DAY, enterDevelopers, HOUR, loadChallenge } from './challenge-fixtures';
 
-vi.mock('@/lib/server/jobs/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/jobs/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
+vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 beforeAll(async () => {

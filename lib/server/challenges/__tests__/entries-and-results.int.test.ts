@@ -10,7 +10,7 @@ import { castVote, getPublicChallenge, getPublicResults } from '@/lib/server/cha
 import { TIE_BREAK_RULE } from '@/lib/core/challenges/logic/scoring';
 import { createAdmin, createDeveloperWithAppliance, createJudges, createOpenChallenge, DAY, enterDevelopers, HOUR, loadChallenge } from './challenge-fixtures';
 
-vi.mock('@/lib/server/jobs/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/jobs/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
+vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 beforeAll(async () => {

@@ -19,7 +19,7 @@ import { putObject } from '@/lib/server/storage/s3';
 import { openBrowserDisk } from '@/lib/core/try/browser-disk';
 import { createAdmin, createJudges, createOpenChallenge, enterDevelopers, loadChallenge } from './challenge-fixtures';
 
-vi.mock('@/lib/server/jobs/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/jobs/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
+vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
 
 type Admin = Awaited<ReturnType<typeof createAdmin>>;
 let admin: Admin;

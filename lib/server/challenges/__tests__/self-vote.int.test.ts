@@ -5,7 +5,7 @@ import { castVote, getPublicChallenge } from '@/lib/server/challenges/public-vie
 import { challengeInputSchema, challengeFormToInput } from '@/lib/core/challenges/challenge-input';
 import { createAdmin, createOpenChallenge, DAY, enterDevelopers, HOUR } from './challenge-fixtures';
 
-vi.mock('@/lib/server/jobs/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/jobs/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
+vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db';
-import { getBoss, QUEUES } from '@/lib/server/jobs/boss';
+import { getBoss, QUEUES } from '@/lib/server/queue/boss';
 import { inspectionKey, isLiveJob, requeueStrandedInspections } from '@/lib/server/files/requeue-stranded-inspections';
 import { createTestAppliance, createTestPublisher, createTestVersion, uid } from '@/lib/test-support/factories';
 

@@ -7,7 +7,7 @@ import { transitionChallenge } from '@/lib/server/challenges/transition-challeng
 import { getJudgeEntry } from '@/lib/server/challenges/judge-view';
 import { createAdmin, createJudges, createOpenChallenge, enterDevelopers, loadChallenge } from '@/lib/server/challenges/__tests__/challenge-fixtures';
 
-vi.mock('@/lib/server/jobs/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/jobs/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
+vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 beforeAll(async () => {

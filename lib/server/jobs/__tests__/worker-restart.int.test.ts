@@ -58,7 +58,7 @@ afterAll(async () => {
   for (const w of workers) w.kill('SIGKILL');
   const { db } = await import('@/lib/server/db');
   await db.$disconnect();
-  const { getBoss } = await import('@/lib/server/jobs/boss');
+  const { getBoss } = await import('@/lib/server/queue/boss');
   await (await getBoss()).stop({ graceful: false }).catch(() => {});
   await proxy?.close();
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));

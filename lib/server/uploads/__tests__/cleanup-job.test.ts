@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jobs } from '@/lib/server/jobs/all';
-import { QUEUES } from '@/lib/server/jobs/boss';
+import { QUEUES } from '@/lib/server/queue/boss';
 
 describe('the clean-up job registration', () => {
   it('runs on a cron schedule in the worker', () => {

@@ -11,6 +11,7 @@ import { pageActor } from '@/lib/server/auth/guards';
 import { isAppError } from '@/lib/core/errors';
 import { env } from '@/lib/config/env';
 import { getVersionEditor } from '@/lib/server/appliances/get-version-editor';
+import { listUnfinishedUploads } from '@/lib/server/uploads/list-unfinished-uploads';
 import { formatDate } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Version' };
@@ -27,7 +28,8 @@ export default async function VersionPage({ params }: { params: Promise<Params> 
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   }
-  const { version, appliance, files, unfinished } = data;
+  const { version, appliance, files } = data;
+  const unfinished = await listUnfinishedUploads(actor, { versionId: version.id });
   const working = files.some((f) => f.status === 'PENDING' || f.status === 'INSPECTING');
   const verified = files.filter((f) => f.status === 'VERIFIED').length;
   return (

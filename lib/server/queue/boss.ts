@@ -2,6 +2,8 @@ import 'server-only';
 import { PgBoss, type QueueOptions } from 'pg-boss';
 import { env } from '@/lib/config/env';
 
+// The job queue: its names and the one pg-boss client. Code that sends a job imports this, never
+// lib/server/jobs (the handlers, which import the services that send jobs).
 // Jobs live in Postgres (schema "pgboss"), so any app node can enqueue and any worker can run them.
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
