@@ -2,8 +2,8 @@
 
 import { Link } from '@/components/ui/link';
 import { useActionState } from 'react';
-import { signInAction } from '@/lib/server/auth/actions/sign-in';
-import { signUpAction } from '@/lib/server/auth/actions/sign-up';
+import { signInAction } from '@/lib/server/users/actions/sign-in';
+import { signUpAction } from '@/lib/server/users/actions/sign-up';
 import { initialActionState } from '@/lib/core/actions/action-state';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

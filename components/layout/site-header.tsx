@@ -4,7 +4,7 @@ import { navFor } from '@/lib/core/auth/roles';
 import { NavLinks } from '@/components/layout/nav-links';
 import { NotificationBell } from '@/components/layout/notification-bell';
 import { buttonClass } from '@/components/ui/button';
-import { signOutAction } from '@/lib/server/auth/actions/sign-out';
+import { signOutAction } from '@/lib/server/users/actions/sign-out';
 import { returnPathForAuthLinks } from '@/lib/server/http/current-page';
 import { signInHref } from '@/lib/core/http/next-path';
 

@@ -10,7 +10,7 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: as
 vi.mock('@/lib/server/auth/auth', () => ({ getAuth: () => ({ api: { getSession: async () => null } }) }));
 
 const root = path.resolve(import.meta.dirname, '../../../..');
-const PUBLIC = new Set(['lib/server/auth/actions/sign-in.ts', 'lib/server/auth/actions/sign-up.ts', 'lib/server/auth/actions/sign-out.ts']);
+const PUBLIC = new Set(['lib/server/users/actions/sign-in.ts', 'lib/server/users/actions/sign-up.ts', 'lib/server/users/actions/sign-out.ts']);
 
 function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
