@@ -135,7 +135,7 @@ try {
   await client.end();
   const seeded = performance.now() - t0;
 
-  const { getAdminLeaderboard } = await import('../lib/server/challenges/leaderboard.ts');
+  const { getAdminLeaderboard } = await import('../lib/server/challenges/get-admin-leaderboard.ts');
   const admin = { id: 'admin', name: 'Bench Admin', email: 'admin@bench.local', roles: ['USER' as const, 'ADMIN' as const] };
   let board = await getAdminLeaderboard(admin, 'bench'); // warm-up: connections, query plans, JIT
   const samples: number[] = [];

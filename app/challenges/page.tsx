@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
-import { listPublicChallenges } from '@/lib/server/challenges/public-views';
+import { listPublicChallenges } from '@/lib/server/challenges/list-public-challenges';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { entriesDeadlineLabel } from '@/lib/core/challenges/logic/deadline-words';
 

@@ -5,7 +5,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
-import { listAdminChallenges } from '@/lib/server/challenges/admin-views';
+import { listAdminChallenges } from '@/lib/server/challenges/list-admin-challenges';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 
 export const metadata: Metadata = { title: 'Challenges · Admin' };

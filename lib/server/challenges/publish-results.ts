@@ -5,7 +5,7 @@ import { AppError, conflict, invalid, notFound } from '@/lib/core/errors';
 import { effectiveState, nextState } from '@/lib/core/challenges/logic/state-machine';
 import { planAwards, type PlannedAward } from '@/lib/core/challenges/logic/awards';
 import { createNotifications, mailNotifications } from '@/lib/server/notifications/notify';
-import { loadLeaderboard } from '@/lib/server/challenges/leaderboard';
+import { loadLeaderboard } from '@/lib/server/challenges/load-leaderboard';
 import { auditChallenge, lockChallenge, requireAdmin, type ServiceOptions, type Tx } from '@/lib/server/challenges/service-support';
 
 /**

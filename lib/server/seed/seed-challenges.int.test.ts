@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/server/db';
 import { seedDemo } from '@/lib/server/seed/seed-demo';
-import { getPublicResults } from '@/lib/server/challenges/public-views';
+import { getPublicResults } from '@/lib/server/challenges/get-public-results';
 
 vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
 

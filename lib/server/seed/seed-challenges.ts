@@ -7,10 +7,11 @@ import { createUserWithPassword } from '@/lib/server/users/create-user-with-pass
 import { challengeInputSchema } from '@/lib/core/challenges/challenge-input';
 import { createChallenge } from '@/lib/server/challenges/save-challenge';
 import { transitionChallenge } from '@/lib/server/challenges/transition-challenge';
-import { addChallengeJudge, declareConflict } from '@/lib/server/challenges/judges';
-import { createEntry } from '@/lib/server/challenges/entries';
+import { addChallengeJudge } from '@/lib/server/challenges/add-challenge-judge';
+import { declareConflict } from '@/lib/server/challenges/declare-conflict';
+import { createEntry } from '@/lib/server/challenges/create-entry';
 import { saveScorecard } from '@/lib/server/challenges/save-scorecard';
-import { castVote } from '@/lib/server/challenges/public-views';
+import { castVote } from '@/lib/server/challenges/cast-vote';
 import { publishResults } from '@/lib/server/challenges/publish-results';
 import { createRandom } from '@/lib/core/challenges/logic/prng';
 import { DEMO_PUBLISHERS, NON_CHALLENGE_DEMO_SLUGS } from '@/lib/server/seed/demo-catalog';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { ChallengeStateBadge } from '@/components/challenges/state-badge';
 import { AdminChallengeTabs } from '@/components/challenges/admin-tabs';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
-import { getAdminChallengeHeader } from '@/lib/server/challenges/admin-views';
+import { getAdminChallengeHeader } from '@/lib/server/challenges/get-admin-challenge';
 
 export default async function AdminChallengeLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const actor = await pageActorWithRole('ADMIN');

@@ -5,7 +5,7 @@ import { ChallengeEditor } from '@/components/challenges/challenge-editor';
 import { ChallengeTimeline } from '@/components/challenges/timeline';
 import { LifecycleActions } from '@/components/challenges/lifecycle-actions';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
-import { getAdminChallenge } from '@/lib/server/challenges/admin-views';
+import { getAdminChallenge } from '@/lib/server/challenges/get-admin-challenge';
 import { editorLocks, storedChallengeValues, timeZones } from '@/lib/core/challenges/editor-values';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { updateChallengeAction } from '@/lib/server/challenges/actions/update-challenge';

@@ -2,7 +2,7 @@ import { apiRoute, readJson } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
 import { challengeInputSchema } from '@/lib/core/challenges/challenge-input';
 import { createChallenge } from '@/lib/server/challenges/save-challenge';
-import { listPublicChallenges } from '@/lib/server/challenges/public-views';
+import { listPublicChallenges } from '@/lib/server/challenges/list-public-challenges';
 import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/challenges — every challenge past DRAFT, with its state as the clock sees it. */

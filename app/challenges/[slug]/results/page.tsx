@@ -3,7 +3,7 @@ import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
-import { getPublicResults, type PublicResults } from '@/lib/server/challenges/public-views';
+import { getPublicResults, type PublicResults } from '@/lib/server/challenges/get-public-results';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { TrophyIcon } from '@/components/challenges/icons';
 

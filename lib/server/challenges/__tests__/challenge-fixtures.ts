@@ -8,8 +8,8 @@ import { createTestPublisher, createTestUser, createTestVersion, uid } from '@/l
 import { challengeInputSchema } from '@/lib/core/challenges/challenge-input';
 import { createChallenge } from '@/lib/server/challenges/save-challenge';
 import { transitionChallenge } from '@/lib/server/challenges/transition-challenge';
-import { addChallengeJudge } from '@/lib/server/challenges/judges';
-import { createEntry } from '@/lib/server/challenges/entries';
+import { addChallengeJudge } from '@/lib/server/challenges/add-challenge-judge';
+import { createEntry } from '@/lib/server/challenges/create-entry';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

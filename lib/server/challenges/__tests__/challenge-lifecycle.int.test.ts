@@ -6,8 +6,8 @@ import { createChallenge, updateChallenge } from '@/lib/server/challenges/save-c
 import { rerunAssignment, transitionChallenge } from '@/lib/server/challenges/transition-challenge';
 import { publishResults } from '@/lib/server/challenges/publish-results';
 import { runChallengeClock } from '@/lib/server/challenges/challenge-clock';
-import { createEntry } from '@/lib/server/challenges/entries';
-import { addChallengeJudge } from '@/lib/server/challenges/judges';
+import { createEntry } from '@/lib/server/challenges/create-entry';
+import { addChallengeJudge } from '@/lib/server/challenges/add-challenge-judge';
 import { listAuditLog } from '@/lib/server/challenges/list-audit-log';
 import { enqueue } from '@/lib/server/queue/boss';
 import { createAdmin, createDeveloperWithAppliance, createJudges, createOpenChallenge, DAY, enterDevelopers, HOUR, loadChallenge } from './challenge-fixtures';

@@ -1,12 +1,17 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/server/db';
 import { createTestUser } from '@/lib/test-support/factories';
-import { createEntry, listEligibleVersions, withdrawEntry } from '@/lib/server/challenges/entries';
+import { createEntry } from '@/lib/server/challenges/create-entry';
+import { listEligibleVersions } from '@/lib/server/challenges/list-eligible-versions';
+import { withdrawEntry } from '@/lib/server/challenges/withdraw-entry';
 import { transitionChallenge } from '@/lib/server/challenges/transition-challenge';
 import { disqualifyEntry, publishResults } from '@/lib/server/challenges/publish-results';
 import { saveScorecard } from '@/lib/server/challenges/save-scorecard';
-import { getAdminLeaderboard, loadLeaderboard } from '@/lib/server/challenges/leaderboard';
-import { castVote, getPublicChallenge, getPublicResults } from '@/lib/server/challenges/public-views';
+import { getAdminLeaderboard } from '@/lib/server/challenges/get-admin-leaderboard';
+import { loadLeaderboard } from '@/lib/server/challenges/load-leaderboard';
+import { castVote } from '@/lib/server/challenges/cast-vote';
+import { getPublicChallenge } from '@/lib/server/challenges/get-public-challenge';
+import { getPublicResults } from '@/lib/server/challenges/get-public-results';
 import { TIE_BREAK_RULE } from '@/lib/core/challenges/logic/scoring';
 import { createAdmin, createDeveloperWithAppliance, createJudges, createOpenChallenge, DAY, enterDevelopers, HOUR, loadChallenge } from './challenge-fixtures';
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/server/db';
 import { createTestUser } from '@/lib/test-support/factories';
-import { castVote, getPublicChallenge } from '@/lib/server/challenges/public-views';
+import { castVote } from '@/lib/server/challenges/cast-vote';
+import { getPublicChallenge } from '@/lib/server/challenges/get-public-challenge';
 import { challengeInputSchema, challengeFormToInput } from '@/lib/core/challenges/challenge-input';
 import { createAdmin, createOpenChallenge, DAY, enterDevelopers, HOUR } from './challenge-fixtures';
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/server/actions/define-action';
 import { challengeRecordId, challengeSlug } from '@/lib/core/actions/form-fields';
-import { addChallengeJudge } from '@/lib/server/challenges/judges';
+import { addChallengeJudge } from '@/lib/server/challenges/add-challenge-judge';
 import { revalidateChallengePages } from '@/lib/server/challenges/revalidate-challenge-pages';
 
 export const addJudgeAction = defineAction({

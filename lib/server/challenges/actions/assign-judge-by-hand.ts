@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/server/actions/define-action';
 import { challengeRecordId, challengeSlug } from '@/lib/core/actions/form-fields';
 import { invalid } from '@/lib/core/errors';
-import { assignJudgeByHand } from '@/lib/server/challenges/judges';
+import { assignJudgeByHand } from '@/lib/server/challenges/reassign-judge';
 import { revalidateChallengePages } from '@/lib/server/challenges/revalidate-challenge-pages';
 
 export const assignByHandAction = defineAction({

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/server/actions/define-action';
 import { challengeRecordId, challengeSlug } from '@/lib/core/actions/form-fields';
-import { castVote } from '@/lib/server/challenges/public-views';
+import { castVote } from '@/lib/server/challenges/cast-vote';
 
 export const voteAction = defineAction({
   name: 'challenge.vote',

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/server/actions/define-action';
 import { challengeRecordId, challengeSlug } from '@/lib/core/actions/form-fields';
-import { declareConflict } from '@/lib/server/challenges/judges';
+import { declareConflict } from '@/lib/server/challenges/declare-conflict';
 
 export const declareConflictAction = defineAction({
   name: 'judge.declare-conflict',

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/server/actions/define-action';
 import { challengeRecordId, challengeSlug } from '@/lib/core/actions/form-fields';
-import { createEntry } from '@/lib/server/challenges/entries';
+import { createEntry } from '@/lib/server/challenges/create-entry';
 
 export const enterAction = defineAction({
   name: 'challenge.enter',

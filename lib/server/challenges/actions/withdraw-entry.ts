@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/server/actions/define-action';
 import { challengeRecordId, challengeSlug } from '@/lib/core/actions/form-fields';
-import { withdrawEntry } from '@/lib/server/challenges/entries';
+import { withdrawEntry } from '@/lib/server/challenges/withdraw-entry';
 
 export const withdrawAction = defineAction({
   name: 'challenge.withdraw',

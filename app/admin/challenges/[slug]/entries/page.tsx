@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/page-header';
 import { inputClass } from '@/components/ui/field';
 import { ActionForm } from '@/components/challenges/action-form';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
-import { listAdminEntries } from '@/lib/server/challenges/admin-views';
+import { listAdminEntries } from '@/lib/server/challenges/list-admin-entries';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { disqualifyAction } from '@/lib/server/challenges/actions/disqualify-entry';
 import { TrophyIcon } from '@/components/challenges/icons';

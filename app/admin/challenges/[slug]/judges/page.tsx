@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/ui/page-header';
 import { inputClass } from '@/components/ui/field';
 import { ActionForm } from '@/components/challenges/action-form';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
-import { getJudgingOverview } from '@/lib/server/challenges/judges';
+import { getJudgingOverview } from '@/lib/server/challenges/get-judging-overview';
 import { formatDate } from '@/lib/core/format';
 import { addJudgeAction } from '@/lib/server/challenges/actions/add-judge';
 import { assignByHandAction } from '@/lib/server/challenges/actions/assign-judge-by-hand';

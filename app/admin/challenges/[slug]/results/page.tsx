@@ -5,7 +5,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { ActionForm } from '@/components/challenges/action-form';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
-import { getAdminLeaderboard } from '@/lib/server/challenges/leaderboard';
+import { getAdminLeaderboard } from '@/lib/server/challenges/get-admin-leaderboard';
 import { AWARD_RULES } from '@/lib/core/challenges/logic/awards';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { publishAction } from '@/lib/server/challenges/actions/publish-results';

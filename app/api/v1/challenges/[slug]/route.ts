@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
 import { notFound } from '@/lib/core/errors';
-import { getPublicChallenge } from '@/lib/server/challenges/public-views';
+import { getPublicChallenge } from '@/lib/server/challenges/get-public-challenge';
 import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/challenges/{slug} — the public challenge: rules, categories, rubric, entries once judging starts. */

@@ -3,7 +3,8 @@ import { apiRoute, readJson } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
 import { db } from '@/lib/server/db';
 import { invalid } from '@/lib/core/errors';
-import { createEntry, listMyEntries } from '@/lib/server/challenges/entries';
+import { createEntry } from '@/lib/server/challenges/create-entry';
+import { listMyEntries } from '@/lib/server/challenges/list-my-entries';
 import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
 import { challengeJson } from '@/lib/server/challenges/api-json';
 

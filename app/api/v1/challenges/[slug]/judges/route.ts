@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRoute, readJson } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
-import { addChallengeJudge } from '@/lib/server/challenges/judges';
+import { addChallengeJudge } from '@/lib/server/challenges/add-challenge-judge';
 import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
 import { challengeJson } from '@/lib/server/challenges/api-json';
 

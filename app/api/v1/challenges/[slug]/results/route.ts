@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
 import { notFound } from '@/lib/core/errors';
-import { getPublicResults } from '@/lib/server/challenges/public-views';
+import { getPublicResults } from '@/lib/server/challenges/get-public-results';
 import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/challenges/{slug}/results — winners and rankings, once published. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRoute, readJson } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
-import { castVote } from '@/lib/server/challenges/public-views';
+import { castVote } from '@/lib/server/challenges/cast-vote';
 import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
 import { challengeJson } from '@/lib/server/challenges/api-json';
 

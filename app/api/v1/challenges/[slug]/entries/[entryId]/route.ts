@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
-import { withdrawEntry } from '@/lib/server/challenges/entries';
+import { withdrawEntry } from '@/lib/server/challenges/withdraw-entry';
 
 /** DELETE /api/v1/challenges/{slug}/entries/{entryId} — the entrant withdraws, before the deadline. */
 export const DELETE = apiRoute<{ slug: string; entryId: string }>(async (request, { params }) => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/server/db';
 import type { Actor } from '@/lib/core/auth/roles';
 import { AppError, conflict, invalid, notFound } from '@/lib/core/errors';
-import { canEnter, effectiveState } from '@/lib/core/challenges/logic/state-machine';
+import { canEnter } from '@/lib/core/challenges/logic/state-machine';
 import { auditChallenge, lockChallenge, type ServiceOptions } from '@/lib/server/challenges/service-support';
 
 export interface EntryInput {
@@ -75,69 +75,4 @@ export async function createEntry(actor: Actor, input: EntryInput, opts: Service
     });
     return entry;
   });
-}
-
-/** The entrant withdraws their entry, only while entries are still accepted. */
-export async function withdrawEntry(actor: Actor, entryId: string, opts: ServiceOptions = {}) {
-  const now = opts.now ?? new Date();
-  return db.$transaction(async (tx) => {
-    const entry = await tx.entry.findFirst({ where: { id: entryId, entrantId: actor.id }, select: { id: true, status: true, challengeId: true } });
-    if (!entry) throw notFound('That entry');
-    const ch = await lockChallenge(tx, entry.challengeId);
-    const open = canEnter(ch, now);
-    if (!open.ok) throw new AppError('CONFLICT', `Entries can be withdrawn only until the deadline. ${open.reason}`);
-    if (entry.status !== 'ACTIVE') throw conflict('This entry is not active.');
-    await tx.entry.update({ where: { id: entry.id }, data: { status: 'WITHDRAWN', withdrawnAt: now } });
-    await auditChallenge(tx, { actorId: actor.id, action: 'entry.withdraw', challengeId: ch.id, targetType: 'Entry', targetId: entry.id });
-  });
-}
-
-/** The caller's own entries in a challenge, every state, with what they entered. */
-export async function listMyEntries(actor: Actor, challengeId: string) {
-  return db.entry.findMany({
-    where: { challengeId, entrantId: actor.id },
-    orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      status: true,
-      statement: true,
-      createdAt: true,
-      withdrawnAt: true,
-      disqualifyReason: true,
-      category: { select: { name: true } },
-      appliance: { select: { name: true, slug: true, publisher: { select: { handle: true } } } },
-      version: { select: { version: true } },
-      awards: { select: { title: true, kind: true } },
-    },
-  });
-}
-
-/**
- * What the caller could enter: released versions with a verified file of their published
- * appliances not already active in this challenge, newest version first per appliance.
- */
-export async function listEligibleVersions(actor: Actor, challengeId: string) {
-  const appliances = await db.appliance.findMany({
-    where: {
-      publisher: { ownerId: actor.id },
-      status: 'PUBLISHED',
-      entries: { none: { challengeId, status: { in: ['ACTIVE', 'DISQUALIFIED'] } } },
-    },
-    orderBy: { name: 'asc' },
-    select: {
-      id: true,
-      name: true,
-      versions: {
-        where: { status: 'RELEASED', files: { some: { status: 'VERIFIED' } } },
-        orderBy: { sortKey: 'desc' },
-        select: { id: true, version: true, releasedAt: true },
-      },
-    },
-  });
-  return appliances.filter((a) => a.versions.length > 0);
-}
-
-/** Whether the challenge accepts entries now, in words, for the entrant panel. */
-export function entryWindow(ch: Parameters<typeof canEnter>[0], now = new Date()) {
-  return { ...canEnter(ch, now), state: effectiveState(ch, now) };
 }
