@@ -4,7 +4,7 @@ import { db } from '@/lib/server/db';
 import type { Actor } from '@/lib/core/auth/roles';
 import { AppError, invalid, notFound } from '@/lib/core/errors';
 import { judgeScore } from '@/lib/core/challenges/logic/scoring';
-import { scoringWindow } from '@/lib/server/challenges/judge-view';
+import { scoringWindow } from '@/lib/server/challenges/scoring-window';
 import { auditChallenge, lockChallenge, type ServiceOptions } from '@/lib/server/challenges/service-support';
 
 export const scorecardInputSchema = z.object({

@@ -1,7 +1,7 @@
 import 'server-only';
 import { defineJob } from '@/lib/server/jobs/registry';
 import { QUEUES } from '@/lib/server/queue/boss';
-import { runChallengeClock } from '@/lib/server/challenges/challenge-clock';
+import { runChallengeClock } from '@/lib/server/challenges/run-challenge-clock';
 
 export const challengeClockJob = defineJob<Record<string, never>>({
   queue: QUEUES.challengeClock,

@@ -5,7 +5,7 @@ import { challengeInputSchema } from '@/lib/core/challenges/challenge-input';
 import { createChallenge, updateChallenge } from '@/lib/server/challenges/save-challenge';
 import { rerunAssignment, transitionChallenge } from '@/lib/server/challenges/transition-challenge';
 import { publishResults } from '@/lib/server/challenges/publish-results';
-import { runChallengeClock } from '@/lib/server/challenges/challenge-clock';
+import { runChallengeClock } from '@/lib/server/challenges/run-challenge-clock';
 import { createEntry } from '@/lib/server/challenges/create-entry';
 import { addChallengeJudge } from '@/lib/server/challenges/add-challenge-judge';
 import { listAuditLog } from '@/lib/server/challenges/list-audit-log';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, Prisma } from '@/lib/server/db';
 import type { InsideReport } from '@/lib/core/inside/types';
 import { transitionChallenge } from '@/lib/server/challenges/transition-challenge';
-import { getJudgeEntry } from '@/lib/server/challenges/judge-view';
+import { getJudgeEntry } from '@/lib/server/challenges/get-judge-entry';
 import { createAdmin, createJudges, createOpenChallenge, enterDevelopers, loadChallenge } from '@/lib/server/challenges/__tests__/challenge-fixtures';
 
 vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));

@@ -14,7 +14,7 @@ import { licenseInfo } from '@/lib/server/catalog/license-info';
 import { InspectionFacts } from '@/components/judge/inspection-facts';
 import { InsideReportView } from '@/components/inside/inside-report-view';
 import { pageActorWithRole } from '@/lib/server/auth/guards';
-import { getJudgeEntry } from '@/lib/server/challenges/judge-view';
+import { getJudgeEntry } from '@/lib/server/challenges/get-judge-entry';
 import { formatInZone } from '@/lib/core/challenges/logic/state-machine';
 import { ARCH_LABELS, FORMAT_LABELS, formatBytes, formatDate, formatMemory } from '@/lib/core/format';
 import { declareConflictAction } from '@/lib/server/challenges/actions/declare-conflict';

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
 import { notFound } from '@/lib/core/errors';
-import { getJudgeWorkspace } from '@/lib/server/challenges/judge-view';
+import { getJudgeWorkspace } from '@/lib/server/challenges/get-judge-workspace';
 import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/judging/challenges/{slug} — the caller's assignments in a challenge they judge. */

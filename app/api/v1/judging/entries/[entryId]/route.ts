@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/server/api/route';
 import { authenticate } from '@/lib/server/api/authenticate';
 import { notFound } from '@/lib/core/errors';
-import { getJudgeEntry } from '@/lib/server/challenges/judge-view';
+import { getJudgeEntry } from '@/lib/server/challenges/get-judge-entry';
 import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/judging/entries/{entryId} — an assigned entry as its judge sees it (blind-safe). */

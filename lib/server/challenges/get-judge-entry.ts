@@ -3,123 +3,16 @@ import { db } from '@/lib/server/db';
 import type { Actor } from '@/lib/core/auth/roles';
 import { publicUrl } from '@/lib/config/env';
 import { planLaunch, playersFor, renderPlan, PLAYER_LABELS, type LaunchFileFormat, type LaunchPlan, type Player } from '@/lib/core/launch';
-import { effectiveState, formatInZone } from '@/lib/core/challenges/logic/state-machine';
+import { effectiveState } from '@/lib/core/challenges/logic/state-machine';
 import { judgeScore } from '@/lib/core/challenges/logic/scoring';
 import { anonymousFileName, entryLabel } from '@/lib/core/challenges/logic/entry-code';
 import { blindInspection, createRedactor, redactDeep } from '@/lib/core/challenges/logic/redact';
 import { blindInsideReport } from '@/lib/core/inside-reports/blind';
 import { readApplianceAccess } from '@/lib/core/appliances/appliance-access';
 import { asInsideReport } from '@/lib/core/inside-reports/summary';
-import { CHALLENGE_CLOCK, type ServiceOptions } from '@/lib/server/challenges/service-support';
-
-/**
- * Scoring is open while the challenge is JUDGING and before judgingCloseAt (exclusive). A
- * submitted scorecard can be changed (each change is logged) until then. After the judging
- * deadline, and once results are published, scores are frozen.
- */
-export const SCORING_RULE =
-  'Scores can be saved as a draft and submitted while the challenge is being judged, until the judging deadline. ' +
-  'A submitted scorecard can still be changed until then (every change is logged); after the deadline, and once results are published, scores are frozen.';
-
-export function scoringWindow(
-  ch: { state: 'DRAFT' | 'OPEN' | 'JUDGING' | 'RESULTS' | 'ARCHIVED'; submissionsOpenAt: Date; submissionsCloseAt: Date; judgingCloseAt: Date; timeZone: string },
-  now: Date,
-): { open: true; frozen: false } | { open: false; frozen: boolean; reason: string } {
-  const state = effectiveState(ch, now);
-  if (state === 'RESULTS' || state === 'ARCHIVED') return { open: false, frozen: true, reason: 'Results are published: scores are frozen.' };
-  if (state !== 'JUDGING' || ch.state !== 'JUDGING') return { open: false, frozen: false, reason: 'Judging has not started yet.' };
-  if (now.getTime() >= ch.judgingCloseAt.getTime()) return { open: false, frozen: true, reason: `Judging closed on ${formatInZone(ch.judgingCloseAt, ch.timeZone)}: scores are frozen.` };
-  return { open: true, frozen: false };
-}
-
-const challengeSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  ...CHALLENGE_CLOCK,
-  blind: true,
-  rules: true,
-  judgesPerEntry: true,
-  criteria: { orderBy: [{ position: 'asc' as const }, { id: 'asc' as const }], select: { id: true, name: true, description: true, weight: true, scaleMin: true, scaleMax: true } },
-};
-
-type EntrantFacts = {
-  entrant: { name: string; email: string };
-  appliance: { homepage: string | null; publisher: { handle: string; displayName: string; url: string | null } };
-};
-
-function identitiesOf(e: EntrantFacts) {
-  return [e.entrant.name, e.entrant.email, e.appliance.publisher.handle, e.appliance.publisher.displayName, e.appliance.publisher.url, e.appliance.homepage];
-}
-
-/** A judge's challenge page: null unless the caller holds the JUDGE role and sits on the panel. */
-export async function getJudgeWorkspace(actor: Actor, slug: string, opts: ServiceOptions = {}) {
-  if (!actor.roles.includes('JUDGE')) return null;
-  const now = opts.now ?? new Date();
-  const ch = await db.challenge.findFirst({ where: { slug, judges: { some: { userId: actor.id } } }, select: challengeSelect });
-  if (!ch) return null;
-  const [assignments, conflicts, entrants] = await Promise.all([
-    db.assignment.findMany({
-      where: { challengeId: ch.id, judgeId: actor.id },
-      orderBy: { createdAt: 'asc' },
-      select: {
-        entry: {
-          select: {
-            id: true,
-            status: true,
-            category: { select: { name: true } },
-            entrant: { select: { name: true, email: true } },
-            appliance: { select: { name: true, summary: true, homepage: true, publisher: { select: { handle: true, displayName: true, url: true } } } },
-          },
-        },
-        scorecard: { select: { status: true, updatedAt: true, values: { select: { criterionId: true, value: true } } } },
-      },
-    }),
-    db.conflict.findMany({ where: { challengeId: ch.id, judgeId: actor.id }, orderBy: { createdAt: 'asc' }, select: { id: true, label: true, reason: true, entryId: true, createdAt: true } }),
-    ch.blind
-      ? Promise.resolve([])
-      : db.entry.findMany({ where: { challengeId: ch.id, status: 'ACTIVE', entrantId: { not: actor.id } }, distinct: ['entrantId'], select: { entrant: { select: { id: true, name: true } } } }),
-  ]);
-
-  const rows = assignments.map((a) => {
-    const e = a.entry;
-    const redact = ch.blind ? createRedactor(identitiesOf(e)) : (t: string) => t;
-    const values = Object.fromEntries((a.scorecard?.values ?? []).map((v) => [v.criterionId, v.value]));
-    const complete = ch.criteria.length > 0 && ch.criteria.every((c) => values[c.id] !== undefined);
-    return {
-      entryId: e.id,
-      label: entryLabel(e.id),
-      category: e.category.name,
-      appliance: redact(e.appliance.name),
-      summary: redact(e.appliance.summary),
-      entrant: ch.blind ? null : e.appliance.publisher.displayName,
-      entryStatus: e.status,
-      status: (a.scorecard?.status ?? 'NOT_STARTED') as 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED',
-      myScore: complete ? judgeScore({ entryId: e.id, judgeId: actor.id, values, submittedAt: now }, ch.criteria) : null,
-      updatedAt: a.scorecard?.updatedAt ?? null,
-    };
-  });
-  return {
-    challenge: {
-      id: ch.id,
-      slug: ch.slug,
-      title: ch.title,
-      blind: ch.blind,
-      timeZone: ch.timeZone,
-      rules: ch.rules,
-      state: effectiveState(ch, now),
-      judgingCloseAt: ch.judgingCloseAt,
-      criteria: ch.criteria,
-    },
-    scoring: scoringWindow(ch, now),
-    assignments: rows,
-    progress: { assigned: rows.length, submitted: rows.filter((r) => r.status === 'SUBMITTED').length, drafts: rows.filter((r) => r.status === 'DRAFT').length },
-    conflicts,
-    entrants: entrants.map((e) => e.entrant),
-  };
-}
-
-export type JudgeWorkspace = NonNullable<Awaited<ReturnType<typeof getJudgeWorkspace>>>;
+import { type ServiceOptions } from '@/lib/server/challenges/service-support';
+import { SCORING_RULE, scoringWindow } from '@/lib/server/challenges/scoring-window';
+import { challengeSelect, identitiesOf } from '@/lib/server/challenges/get-judge-workspace';
 
 /**
  * One assigned entry as its judge sees it: files with inspection data, downloads through the
