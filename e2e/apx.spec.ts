@@ -159,6 +159,9 @@ test.describe('apx, the command-line client, against the running product', () =>
     // The same appliance as a qcow2 (made by qemu-img) joins the same version.
     const qcow2 = await apx(['publish', fixture.qcow2, '--appliance', slug, '--version', '1.0.0', '--json'], env, { timeoutMs: 180_000 });
     expect(qcow2.code, qcow2.stderr).toBe(0);
+    // The version id this client remembered; released and in review already, neither is attempted again.
+    expect(qcow2.stderr).toContain('Version: 1.0.0 (exists)');
+    expect(qcow2.stderr).not.toContain('warning');
     expect(JSON.parse(qcow2.stdout)).toMatchObject({ version: { version: '1.0.0', status: 'RELEASED' }, file: { format: 'QCOW2', status: 'VERIFIED', sha256: await sha256(fixture.qcow2) } });
     qcow2FileId = JSON.parse(qcow2.stdout).file.id;
   });
