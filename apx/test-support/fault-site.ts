@@ -73,7 +73,8 @@ export class FaultSite {
   versionExists = false;
   readonly partSize = 64 * 1024;
   private readonly uploads = new Map<string, { fileId: string; parts: Map<number, { etag: string; size: number }> }>();
-  private readonly pendingFiles = new Map<string, { fileName: string; format: LaunchFileFormat; size: number }>();
+  /** Uploaded files, in a draft listing the test never looks at. */
+  private readonly draft: FaultAppliance = { id: 'app_draft', publisher: 'fault-pub', slug: 'draft', name: 'Draft', summary: '', version: '0', files: [] };
   private server = http.createServer((req, res) => {
     this.handle(req, res).catch((e: unknown) => {
       res.writeHead(500, { 'content-type': 'application/problem+json' });
@@ -140,7 +141,7 @@ export class FaultSite {
     this.appliances.splice(this.appliances.indexOf(appliance), 1);
   }
 
-  private fileView(f: FaultFile) {
+  private fileView(f: FaultFile, rejected = false) {
     return {
       id: f.id,
       format: f.format,
@@ -148,27 +149,29 @@ export class FaultSite {
       provider: '',
       fileName: f.fileName,
       sizeBytes: f.sizeBytes,
-      sha256: f.sha256,
-      status: 'VERIFIED' as const,
-      verifiedAt: '2026-11-01T00:00:00.000Z',
+      sha256: rejected ? null : f.sha256,
+      status: rejected ? ('REJECTED' as const) : ('VERIFIED' as const),
+      verifiedAt: rejected ? null : '2026-11-01T00:00:00.000Z',
       signature: f.signature,
       downloadUrl: `${this.site}/api/v1/files/${f.id}/download`,
     };
   }
 
-  private fileInfo(a: FaultAppliance, f: FaultFile) {
+  /** GET /api/v1/files/{id}: verified, or rejected for `rejectReason`. */
+  private fileInfo(a: FaultAppliance, f: FaultFile, rejectReason: string | null = null) {
+    const rejected = rejectReason !== null;
     return fileInfoSchema.parse({
-      ...this.fileView(f),
+      ...this.fileView(f, rejected),
       version: a.version,
-      versionStatus: 'RELEASED',
-      appliance: { publisher: a.publisher, slug: a.slug, name: a.name, status: 'PUBLISHED' },
+      versionStatus: a === this.draft ? 'DRAFT' : 'RELEASED',
+      appliance: { publisher: a.publisher, slug: a.slug, name: a.name, status: a === this.draft ? 'DRAFT' : 'PUBLISHED' },
       diskNames: f.diskNames,
       ovfName: null,
       hardware: { cpus: 1, memoryMiB: 64 },
       inspectedAt: '2026-11-01T00:00:00.000Z',
-      rejectCode: null,
-      rejectReason: null,
-      players: playersFor({ id: f.id, format: f.format, fileName: f.fileName, sha256: f.sha256, architecture: f.architecture.toLowerCase() as 'amd64', diskNames: f.diskNames }),
+      rejectCode: rejected ? 'FORCED' : null,
+      rejectReason,
+      players: rejected ? [] : playersFor({ id: f.id, format: f.format, fileName: f.fileName, sha256: f.sha256, architecture: f.architecture.toLowerCase() as 'amd64', diskNames: f.diskNames }),
     });
   }
 
@@ -332,9 +335,8 @@ export class FaultSite {
     if (method === 'GET' && (p = route('/api/v1/files/:id'))) {
       const found = findFile(p.id);
       if (found) return send(200, this.fileInfo(found.a, found.f));
-      const pending = this.pendingFiles.get(p.id);
-      if (!pending) return problem(404, 'Not found', 'NOT_FOUND');
-      return send(200, this.verdict(p.id, pending));
+      const uploaded = this.draft.files.find((f) => f.id === p!.id);
+      return uploaded ? send(200, this.fileInfo(this.draft, uploaded, this.rejectWith)) : problem(404, 'Not found', 'NOT_FOUND');
     }
     if (method === 'GET' && (p = route('/api/v1/files/:id/download'))) {
       if (!findFile(p.id)) return problem(404, 'Not found', 'NOT_FOUND');
@@ -359,7 +361,7 @@ export class FaultSite {
       const input = JSON.parse((await body()).toString('utf8')) as { fileName: string; format: LaunchFileFormat; size: number; versionId: string };
       const upload = { uploadId: newId('up'), fileId: newId('file') };
       this.uploads.set(upload.uploadId, { fileId: upload.fileId, parts: new Map() });
-      this.pendingFiles.set(upload.fileId, { fileName: input.fileName, format: input.format, size: input.size });
+      this.draft.files.push({ id: upload.fileId, format: input.format, architecture: 'AMD64', fileName: input.fileName, sha256: '0'.repeat(64), sizeBytes: input.size, diskNames: [], signature: null });
       return send(201, createdUploadSchema.parse({ ...upload, key: `appliances/x/${input.versionId}/${upload.fileId}/${input.fileName}`, s3UploadId: 's3', partSize: this.partSize, maxParts: 10_000 }));
     }
     if (method === 'GET' && (p = route('/api/v1/uploads/:id/parts'))) {
@@ -376,33 +378,5 @@ export class FaultSite {
       return send(200, completedUploadSchema.parse({ fileId: upload.fileId, status: 'PENDING' }));
     }
     return problem(404, `No route ${method} ${url.pathname}`, 'NOT_FOUND');
-  }
-
-  /** What GET /api/v1/files/{id} says of an uploaded file once "verification" is over. */
-  private verdict(fileId: string, file: { fileName: string; format: LaunchFileFormat; size: number }) {
-    const rejected = this.rejectWith !== null;
-    return fileInfoSchema.parse({
-      id: fileId,
-      format: file.format,
-      architecture: 'AMD64',
-      provider: '',
-      fileName: file.fileName,
-      sizeBytes: file.size,
-      sha256: null,
-      status: rejected ? 'REJECTED' : 'VERIFIED',
-      verifiedAt: null,
-      signature: null,
-      downloadUrl: `${this.site}/api/v1/files/${fileId}/download`,
-      version: '0',
-      versionStatus: 'DRAFT',
-      appliance: { publisher: 'fault-pub', slug: 'x', name: 'x', status: 'DRAFT' },
-      diskNames: [],
-      ovfName: null,
-      hardware: { cpus: null, memoryMiB: null },
-      inspectedAt: null,
-      rejectCode: rejected ? 'FORCED' : null,
-      rejectReason: this.rejectWith,
-      players: [],
-    });
   }
 }
