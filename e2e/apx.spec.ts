@@ -182,7 +182,7 @@ test.describe('apx, the command-line client, against the running product', () =>
   });
 
   test('an interrupted upload resumes: the parts on the site are kept, and without the local state the site’s unfinished upload is continued', async () => {
-    const big = makeDemoAppliance({ name: `Resume ${id}`, vendor: 'Acme', version: '1.4.0', message: `resume ${id}`, annotation: 'Prints a line.\n\nAnd nothing else.', cpus: 2, memoryMiB: 96, sizeBytes: 20 * 1024 * 1024 });
+    const big = makeDemoAppliance({ name: `Resume ${id}`, vendor: 'Acme', version: '1.4.0', message: `resume ${id}`, annotation: 'Prints a line.\n\nAnd nothing else.', cpus: 2, memoryMiB: 96, sizeBytes: 20 * 1024 * 1024, fill: 'noise' });
     const file = path.join(home, big.ova.fileName);
     await writeFile(file, big.ova.bytes);
     const uploads = path.join(path.dirname(env.APX_CONFIG), 'uploads.json');
