@@ -104,11 +104,12 @@ test.describe.configure({ mode: 'serial' });
 test.describe('apx, the command-line client, against the running product', () => {
   test.setTimeout(300_000);
 
-  const id = rid(3);
-  const handle = `apx-${id}`;
-  const product = `Serial Hello ${id}`;
-  const slug = `serial-hello-${id}`;
-  const message = `apx e2e ${id}: hello from a nasm boot sector`;
+  // Fresh names for each run of the group (--repeat-each runs it again in the same worker).
+  let id: string;
+  let handle: string;
+  let product: string;
+  let slug: string;
+  let message: string;
   let home: string;
   let env: Record<string, string>;
   let fixture: DebianFixture;
@@ -120,6 +121,11 @@ test.describe('apx, the command-line client, against the running product', () =>
   let publishToken: string;
 
   test.beforeAll(async () => {
+    id = rid(3);
+    handle = `apx-${id}`;
+    product = `Serial Hello ${id}`;
+    slug = `serial-hello-${id}`;
+    message = `apx e2e ${id}: hello from a nasm boot sector`;
     home = await mkdtemp(path.join(os.tmpdir(), 'apx-e2e-home-'));
     env = { APX_CONFIG: path.join(home, 'config', 'config.json'), APX_CACHE: path.join(home, 'cache'), APX_SITE: '', APX_TOKEN: '' };
     fixture = await makeDebianFixture(path.join(home, 'fixture'), { message, product, version: '1.0.0', stem: 'serial-hello', cpus: 1, memoryMiB: 64 });
