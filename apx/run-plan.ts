@@ -1,11 +1,13 @@
-import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { closeSync, constants, openSync } from 'node:fs';
+import { access, mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { shellCommand, type LaunchFile, type LaunchPlan, type LaunchStep } from '@/lib/core/launch';
 import { readCacheState, statOrNull, writeCacheState } from './cache';
 import type { Context } from './context';
 import { CliError } from './exit-codes';
-import type { Env } from './io';
+import type { Env, OutputStream } from './io';
 import { extractOvaMembers } from './ova';
 
 const INSTALL_HINTS: [RegExp, string][] = [
@@ -76,34 +78,70 @@ export async function missingTools(ctx: Context, plan: LaunchPlan, file: LaunchF
   return missing;
 }
 
+/**
+ * A tool's stdout through a temporary file that apx follows and copies to `out`. QEMU writes its
+ * serial console one byte per write(2) and makes its stdout non-blocking: on the socket pair Node
+ * gives a child for 'pipe' that is full after a few hundred bytes, and when apx is not scheduled
+ * for a moment (a loaded machine) QEMU gets EAGAIN, retries four times and drops the rest — a boot
+ * that stopped at SeaBIOS's "Booting from Ha". A file never refuses a write.
+ */
+async function followedOutput(out: OutputStream): Promise<{ fd: number; finish(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'apx-output-'));
+  const file = path.join(dir, 'stdout');
+  const fd = openSync(file, 'a');
+  const reader = await open(file, 'r');
+  let ended = false;
+  const copying = (async () => {
+    const buffer = Buffer.alloc(64 * 1024);
+    for (;;) {
+      const { bytesRead } = await reader.read(buffer, 0, buffer.length, null);
+      if (bytesRead > 0) out.write(Buffer.from(buffer.subarray(0, bytesRead)));
+      else if (ended) return;
+      else await sleep(20);
+    }
+  })();
+  return {
+    fd,
+    async finish() {
+      ended = true;
+      closeSync(fd);
+      await copying.finally(() => reader.close());
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Runs a tool with an argv (never a shell) in `cwd`; resolves with its exit code, or the signal that ended it. */
-function runTool(ctx: Context, argv: string[], cwd: string, interactive: boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  return new Promise((resolve, reject) => {
-    // A terminal is handed over as it is (QEMU's serial console wants it). Anything else — a pipe,
-    // a file — is copied through apx: Node makes the pipes it writes to non-blocking, and a player
-    // sharing such a pipe can stall for good on a full buffer (QEMU's serial output does, under load).
-    const pipeAll = ctx.io.childStdio === 'pipe';
-    const copyOut = pipeAll || !ctx.io.stdout.isTTY;
-    const copyErr = pipeAll || !ctx.io.stderr.isTTY;
-    const child = ctx.io.spawn(argv[0], argv.slice(1), {
-      cwd,
-      stdio: [interactive && !pipeAll ? 'inherit' : 'ignore', copyOut ? 'pipe' : 'inherit', copyErr ? 'pipe' : 'inherit'],
-      env: ctx.io.env as NodeJS.ProcessEnv,
+async function runTool(ctx: Context, argv: string[], cwd: string, interactive: boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  // A terminal is handed over as it is (QEMU's serial console wants it). Anything else — a pipe,
+  // a file — is copied through apx: a player must not share apx's own pipe (Node makes it
+  // non-blocking), nor write to a socket pair apx reads (see followedOutput).
+  const pipeAll = ctx.io.childStdio === 'pipe';
+  const stdout = pipeAll || !ctx.io.stdout.isTTY ? await followedOutput(ctx.io.stdout) : null;
+  const copyErr = pipeAll || !ctx.io.stderr.isTTY;
+  try {
+    return await new Promise((resolve, reject) => {
+      const child = ctx.io.spawn(argv[0], argv.slice(1), {
+        cwd,
+        stdio: [interactive && !pipeAll ? 'inherit' : 'ignore', stdout ? stdout.fd : 'inherit', copyErr ? 'pipe' : 'inherit'],
+        env: ctx.io.env as NodeJS.ProcessEnv,
+      });
+      if (copyErr) child.stderr?.on('data', (chunk: Buffer) => ctx.io.stderr.write(chunk));
+      // Ctrl-C or a SIGTERM to apx reaches the tool as SIGTERM; apx waits for it to end.
+      const stop = () => child.kill('SIGTERM');
+      ctx.io.signal.addEventListener('abort', stop, { once: true });
+      child.on('error', (e) => {
+        ctx.io.signal.removeEventListener('abort', stop);
+        reject(new CliError('PLAYER_MISSING', `Cannot start ${argv[0]}: ${e.message}`, { hint: installHint(argv[0]) }));
+      });
+      child.on('close', (code, signal) => {
+        ctx.io.signal.removeEventListener('abort', stop);
+        resolve({ code, signal });
+      });
     });
-    if (copyOut) child.stdout?.on('data', (chunk: Buffer) => ctx.io.stdout.write(chunk));
-    if (copyErr) child.stderr?.on('data', (chunk: Buffer) => ctx.io.stderr.write(chunk));
-    // Ctrl-C or a SIGTERM to apx reaches the tool as SIGTERM; apx waits for it to end.
-    const stop = () => child.kill('SIGTERM');
-    ctx.io.signal.addEventListener('abort', stop, { once: true });
-    child.on('error', (e) => {
-      ctx.io.signal.removeEventListener('abort', stop);
-      reject(new CliError('PLAYER_MISSING', `Cannot start ${argv[0]}: ${e.message}`, { hint: installHint(argv[0]) }));
-    });
-    child.on('close', (code, signal) => {
-      ctx.io.signal.removeEventListener('abort', stop);
-      resolve({ code, signal });
-    });
-  });
+  } finally {
+    await stdout?.finish();
+  }
 }
 
 export interface RunPlanOptions {

@@ -4,23 +4,24 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoAppliance } from '@/lib/core/appliance-kit';
 import { EXIT } from '@/apx/exit-codes';
-import { FakeSite, type FakeFile } from '@/apx/test-support/fake-site';
+import { FaultSite, type FaultFile } from '@/apx/test-support/fault-site';
 import { makeCliHome, runCli } from '@/apx/test-support/run-cli';
 
 /**
- * `apx pull` against a local server whose "object store" honours Range (and, on demand, ignores
- * it, drops the connection, or serves other bytes): resumable, verified, nothing bad kept.
+ * `apx pull` against a site whose "object store" honours Range and, on demand, ignores it, drops
+ * the connection, answers 503 or serves other bytes: resumable, verified, nothing bad kept. The
+ * plain pull and its resume run against the real app in e2e/apx.spec.ts.
  */
 
 // A few hundred KiB so a download arrives in many chunks.
 const demo = makeDemoAppliance({ name: 'Pull Test', vendor: 'Acme', version: '2.0', message: 'pull test', sizeBytes: 4 * 1024 * 1024 });
-let site: FakeSite;
+let site: FaultSite;
 let home: Awaited<ReturnType<typeof makeCliHome>>;
-let ova: FakeFile;
-let raw: FakeFile;
+let ova: FaultFile;
+let raw: FaultFile;
 
 beforeAll(async () => {
-  site = await new FakeSite().start();
+  site = await new FaultSite().start();
   const appliance = site.addPublished({
     publisher: 'acme',
     slug: 'pull-test',
@@ -31,7 +32,7 @@ beforeAll(async () => {
       { format: 'RAW', fileName: demo.raw.fileName, bytes: demo.raw.bytes },
     ],
   });
-  [ova, raw] = appliance.versions[0].files;
+  [ova, raw] = appliance.files;
 });
 afterAll(() => site.stop());
 beforeAll(async () => {
@@ -41,6 +42,7 @@ afterAll(() => home.cleanup());
 afterEach(() => {
   site.ignoreRange = false;
   site.dropAfterBytes = null;
+  site.unavailableTimes = 0;
   site.objects.set(ova.id, Buffer.from(demo.ova.bytes));
   site.objects.set(raw.id, Buffer.from(demo.raw.bytes));
 });
@@ -142,6 +144,18 @@ describe('apx pull', () => {
     expect(JSON.parse(stdout).bytesTransferred).toBe(demo.raw.sizeBytes);
   });
 
+  it('an object store answering 503 is asked again, through a fresh link from the site', async () => {
+    await clean();
+    site.unavailableTimes = 1;
+    const from = site.requests.length;
+    const { code, stdout, stderr } = await pull(['--format', 'raw']);
+    expect(code, stderr).toBe(0);
+    expect(objectRequests(from)).toHaveLength(2);
+    expect(site.requests.slice(from).filter((r) => r.path.endsWith('/download'))).toHaveLength(2);
+    expect(JSON.parse(stdout).bytesTransferred).toBe(demo.raw.sizeBytes);
+    expect(sha(await readFile(path.join(dir(), demo.raw.fileName)))).toBe(demo.raw.sha256);
+  });
+
   it('a server that ignores Range makes the download start over instead of appending wrong bytes', async () => {
     await clean();
     await pull(['--format', 'raw'], { APX_TEST_INTERRUPT_AFTER_BYTES: '1000' });
@@ -201,7 +215,7 @@ describe('apx pull', () => {
     expect(stderr).toMatch(/cannot be saved: it contains a path/);
     await expect(stat(path.join(home.env.APX_CACHE, 'escaped.img'))).rejects.toThrow();
     await expect(stat(path.join(home.dir, 'escaped.img'))).rejects.toThrow();
-    site.appliances.splice(site.appliances.indexOf(evil), 1);
+    site.remove(evil);
   });
 
   it('picks this machine’s architecture when there is a choice, and honours --arch', async () => {
@@ -211,13 +225,13 @@ describe('apx pull', () => {
       name: 'Multi',
       version: '1.0',
       files: [
-        { format: 'QCOW2', fileName: 'm-arm64.qcow2', bytes: demo.qcow2.bytes, architecture: 'arm64' },
-        { format: 'QCOW2', fileName: 'm-amd64.qcow2', bytes: demo.qcow2.bytes, architecture: 'amd64' },
+        { format: 'QCOW2', fileName: 'm-arm64.qcow2', bytes: demo.qcow2.bytes, architecture: 'ARM64' },
+        { format: 'QCOW2', fileName: 'm-amd64.qcow2', bytes: demo.qcow2.bytes, architecture: 'AMD64' },
       ],
     });
     const env = { ...home.env, APX_SITE: site.site };
     expect(JSON.parse((await runCli(['pull', 'acme/multi', '--json'], { env })).stdout).file.fileName).toBe('m-amd64.qcow2');
     expect(JSON.parse((await runCli(['pull', 'acme/multi', '--json', '--arch', 'aarch64'], { env })).stdout).file.fileName).toBe('m-arm64.qcow2');
-    site.appliances.splice(site.appliances.indexOf(multi), 1);
+    site.remove(multi);
   });
 });

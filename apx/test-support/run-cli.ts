@@ -24,8 +24,8 @@ export interface RunCliOptions {
   now?: () => number;
 }
 
-/** Runs `apx <argv>` in this process with captured output; never a real terminal. */
-export async function runCli(argv: string[], options: RunCliOptions = {}): Promise<CliRun> {
+/** The CLI's I/O for a test: output captured, never a real terminal, tools' output copied through. */
+export function makeTestIo(options: RunCliOptions = {}): { io: CliIo; output: () => { stdout: string; stderr: string } } {
   let stdout = '';
   let stderr = '';
   const controller = options.controller ?? new AbortController();
@@ -57,8 +57,14 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
     arch: 'x64',
     platform: 'linux',
   };
+  return { io, output: () => ({ stdout, stderr }) };
+}
+
+/** Runs `apx <argv>` in this process with captured output; never a real terminal. */
+export async function runCli(argv: string[], options: RunCliOptions = {}): Promise<CliRun> {
+  const { io, output } = makeTestIo(options);
   const code = await run(argv, io);
-  return { code, stdout, stderr };
+  return { code, ...output() };
 }
 
 /** A private config and cache for one test. */
