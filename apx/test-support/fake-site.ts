@@ -287,7 +287,7 @@ export class FakeSite {
       return void res.end();
     }
 
-    // Authentication, as lib/server/api/authenticate.ts: a bad bearer token is an error, never anonymous.
+    // Authentication, as lib/server/http/authenticate.ts: a bad bearer token is an error, never anonymous.
     const header = req.headers.authorization;
     let token: string | null = null;
     if (header) {
