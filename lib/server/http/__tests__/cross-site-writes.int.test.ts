@@ -10,7 +10,7 @@ import { call, publisherWithVersion, sessionCookie } from '@/lib/server/publishi
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(import.meta.dirname, '../../../..');
 const apiDir = path.join(root, 'app/api/v1');
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
