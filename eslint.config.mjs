@@ -36,4 +36,18 @@ export default defineConfig([
       'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: "Use { Link } from '@/components/ui/link' (prefetches on intent, never an API route)." }] }],
     },
   },
+  {
+    // Route handlers validate, authenticate (lib/server/http/route.ts) and call a service: the
+    // queries, and the authorization in them, live in lib/server/<domain>/.
+    files: ['app/api/**/route.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@/lib/server/db', message: 'Call a service in lib/server/<domain>/; route handlers never query Prisma.' }],
+          patterns: [{ group: ['@/lib/generated/*'], message: 'Call a service in lib/server/<domain>/; route handlers never query Prisma.' }],
+        },
+      ],
+    },
+  },
 ]);

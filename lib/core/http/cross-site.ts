@@ -1,5 +1,5 @@
 // One rule for every state-changing request that a browser could be tricked into sending: the
-// API's route wrapper (lib/server/api/route.ts) and the proxy (proxy.ts, for server actions and other
+// API's route wrapper (lib/server/http/route.ts) and the proxy (proxy.ts, for server actions and other
 // page POSTs) both ask it. Modelled on Go's http.CrossOriginProtection and Rails' origin check:
 //
 // * GET, HEAD and OPTIONS change nothing and pass.

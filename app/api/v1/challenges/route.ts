@@ -1,21 +1,17 @@
-import { apiRoute, readJson } from '@/lib/server/api/route';
-import { authenticate } from '@/lib/server/api/authenticate';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { challengeInputSchema } from '@/lib/core/challenges/challenge-input';
 import { createChallenge } from '@/lib/server/challenges/save-challenge';
 import { listPublicChallenges } from '@/lib/server/challenges/list-public-challenges';
-import { challengeJson } from '@/lib/server/challenges/api-json';
 
 /** GET /api/v1/challenges — every challenge past DRAFT, with its state as the clock sees it. */
-export const GET = apiRoute(async (request) => {
-  await authenticate(request, { scope: 'read' });
+export const GET = apiRoute({ scope: 'read' }, async () => {
   const items = await listPublicChallenges();
-  return challengeJson({ items: items.map(({ id: _id, ...c }) => c) });
+  return json({ items: items.map(({ id: _id, ...c }) => c) });
 });
 
 /** POST /api/v1/challenges — create a challenge in DRAFT (admins; the editor's fields as JSON). */
-export const POST = apiRoute(async (request) => {
-  const caller = await authenticate(request, { scope: 'publish', required: true });
-  const input = challengeInputSchema.parse(await readJson(request, 200_000));
-  const created = await createChallenge(caller!.actor, input);
-  return challengeJson(created, { status: 201, headers: { location: `/api/v1/challenges/${created.slug}` } });
+export const POST = apiRoute({ auth: 'required', scope: 'publish', body: challengeInputSchema, maxBodyBytes: 200_000 }, async ({ actor, body }) => {
+  const created = await createChallenge(actor, body);
+  return json(created, { status: 201, headers: { location: `/api/v1/challenges/${created.slug}` } });
 });

@@ -1,20 +1,16 @@
 import { z } from 'zod';
-import { apiRoute, readJson } from '@/lib/server/api/route';
-import { json, publishingActor } from '@/lib/server/publishing/http';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { createUploadRequestSchema } from '@/lib/core/publishing/api-schemas';
 import { createUpload } from '@/lib/server/uploads/create-upload';
 import { listUnfinishedUploads } from '@/lib/server/uploads/list-unfinished-uploads';
 
-export const POST = apiRoute(async (request) => {
-  const actor = await publishingActor(request);
-  const input = createUploadRequestSchema.parse(await readJson(request));
-  return json(await createUpload(actor, input), 201);
-});
+export const POST = apiRoute({ auth: 'required', scope: 'publish', body: createUploadRequestSchema }, async ({ actor, body }) =>
+  json(await createUpload(actor, body), { status: 201, cache: 'no-store' }),
+);
 
-const querySchema = z.object({ versionId: z.string().min(1).max(64).optional() });
+const query = z.object({ versionId: z.string().min(1).max(64).optional() });
 
-export const GET = apiRoute(async (request) => {
-  const actor = await publishingActor(request);
-  const { versionId } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({ items: await listUnfinishedUploads(actor, { versionId }) });
-});
+export const GET = apiRoute({ auth: 'required', scope: 'publish', query }, async ({ actor, query: { versionId } }) =>
+  json({ items: await listUnfinishedUploads(actor, { versionId }) }, { cache: 'no-store' }),
+);

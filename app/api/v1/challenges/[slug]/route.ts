@@ -1,14 +1,14 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { authenticate } from '@/lib/server/api/authenticate';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { notFound } from '@/lib/core/errors';
 import { getPublicChallenge } from '@/lib/server/challenges/get-public-challenge';
-import { challengeJson } from '@/lib/server/challenges/api-json';
+
+const params = z.object({ slug: z.string() });
 
 /** GET /api/v1/challenges/{slug} — the public challenge: rules, categories, rubric, entries once judging starts. */
-export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read' });
-  const { slug } = await params;
-  const view = await getPublicChallenge(caller?.actor ?? null, slug);
+export const GET = apiRoute({ scope: 'read', params }, async ({ actor, params: { slug } }) => {
+  const view = await getPublicChallenge(actor, slug);
   if (!view) throw notFound('That challenge');
-  return challengeJson(view);
+  return json(view);
 });

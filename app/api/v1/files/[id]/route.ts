@@ -1,11 +1,9 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { catalogCaller } from '@/lib/server/catalog/api-caller';
-import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { getFileInfo } from '@/lib/server/catalog/get-file-info';
 
+const params = z.object({ id: z.string() });
+
 /** GET /api/v1/files/{id} — one file: status, checksum, size, format, disks, hardware. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const caller = await catalogCaller(request);
-  const { id } = await params;
-  return jsonResponse(await getFileInfo(caller?.actor ?? null, id));
-});
+export const GET = apiRoute({ scope: 'read', params }, async ({ actor, params: { id } }) => json(await getFileInfo(actor, id)));

@@ -1,9 +1,11 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { publishingActor } from '@/lib/server/publishing/http';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { noContent } from '@/lib/server/http/respond';
 import { abortUpload } from '@/lib/server/uploads/abort-upload';
 
-export const DELETE = apiRoute<{ uploadId: string }>(async (request, { params }) => {
-  const actor = await publishingActor(request);
-  await abortUpload(actor, (await params).uploadId);
-  return new Response(null, { status: 204 });
+const params = z.object({ uploadId: z.string() });
+
+export const DELETE = apiRoute({ auth: 'required', scope: 'publish', params }, async ({ actor, params: { uploadId } }) => {
+  await abortUpload(actor, uploadId);
+  return noContent();
 });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { apiRoute, readJson } from '@/lib/server/api/route';
-import { authenticate } from '@/lib/server/api/authenticate';
-import { db } from '@/lib/server/db';
-import { invalid } from '@/lib/core/errors';
-import { createEntry } from '@/lib/server/challenges/create-entry';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { listMyEntries } from '@/lib/server/challenges/list-my-entries';
+import { enterChallenge } from '@/lib/server/challenges/enter-challenge';
 import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
-import { challengeJson } from '@/lib/server/challenges/api-json';
+
+const params = z.object({ slug: z.string() });
 
 const entrySchema = z.object({
   category: z.string().min(1).max(80),
@@ -15,20 +14,11 @@ const entrySchema = z.object({
 });
 
 /** GET /api/v1/challenges/{slug}/entries — the caller's own entries and their state. */
-export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read', required: true });
-  const { slug } = await params;
-  return challengeJson({ items: await listMyEntries(caller!.actor, await findChallengeIdBySlug(slug)) });
-});
+export const GET = apiRoute({ auth: 'required', scope: 'read', params }, async ({ actor, params: { slug } }) =>
+  json({ items: await listMyEntries(actor, await findChallengeIdBySlug(slug)) }),
+);
 
 /** POST /api/v1/challenges/{slug}/entries — { category (slug or id), versionId, statement? }. */
-export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'publish', required: true });
-  const body = entrySchema.parse(await readJson(request, 20_000));
-  const { slug } = await params;
-  const challengeId = await findChallengeIdBySlug(slug);
-  const category = await db.challengeCategory.findFirst({ where: { challengeId, OR: [{ id: body.category }, { slug: body.category }] }, select: { id: true } });
-  if (!category) throw invalid('Choose one of this challenge’s categories.', { category: 'Unknown category.' });
-  const entry = await createEntry(caller!.actor, { challengeId, categoryId: category.id, versionId: body.versionId, statement: body.statement });
-  return challengeJson(entry, { status: 201 });
-});
+export const POST = apiRoute({ auth: 'required', scope: 'publish', params, body: entrySchema, maxBodyBytes: 20_000 }, async ({ actor, params: { slug }, body }) =>
+  json(await enterChallenge(actor, slug, body), { status: 201 }),
+);

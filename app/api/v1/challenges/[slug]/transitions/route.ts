@@ -1,17 +1,13 @@
 import { z } from 'zod';
-import { apiRoute, readJson } from '@/lib/server/api/route';
-import { authenticate } from '@/lib/server/api/authenticate';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { transitionChallenge } from '@/lib/server/challenges/transition-challenge';
 import { findChallengeIdBySlug } from '@/lib/server/challenges/service-support';
-import { challengeJson } from '@/lib/server/challenges/api-json';
 
+const params = z.object({ slug: z.string() });
 const transitionSchema = z.object({ action: z.enum(['open', 'close', 'publish', 'archive']) });
 
 /** POST /api/v1/challenges/{slug}/transitions — { action }: admins move the challenge along its states. */
-export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'publish', required: true });
-  const { action } = transitionSchema.parse(await readJson(request, 10_000));
-  const { slug } = await params;
-  const result = await transitionChallenge(caller!.actor, await findChallengeIdBySlug(slug), action);
-  return challengeJson(result);
-});
+export const POST = apiRoute({ auth: 'required', scope: 'publish', params, body: transitionSchema, maxBodyBytes: 10_000 }, async ({ actor, params: { slug }, body }) =>
+  json(await transitionChallenge(actor, await findChallengeIdBySlug(slug), body.action)),
+);

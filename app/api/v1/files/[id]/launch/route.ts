@@ -1,12 +1,12 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { catalogCaller } from '@/lib/server/catalog/api-caller';
-import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { getLaunchPlan } from '@/lib/server/catalog/get-file-info';
 
+const params = z.object({ id: z.string() });
+
 /** GET /api/v1/files/{id}/launch?player=qemu|virtualbox|vmware|vagrant — the commands to run it. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const caller = await catalogCaller(request);
-  const { id } = await params;
+export const GET = apiRoute({ scope: 'read', params }, async ({ request, actor, params: { id } }) => {
   const player = new URL(request.url).searchParams.get('player') ?? 'qemu';
-  return jsonResponse(await getLaunchPlan(caller?.actor ?? null, id, player));
+  return json(await getLaunchPlan(actor, id, player));
 });

@@ -1,13 +1,13 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
 import { getFileSbom } from '@/lib/server/inside-reports/get-file-sbom';
 import { contentDisposition } from '@/lib/server/storage/s3';
 
+const params = z.object({ id: z.string() });
+
 /** GET /api/v1/files/{id}/sbom — the CycloneDX 1.6 SBOM of the file's disk, as an attachment. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const caller = await catalogCaller(request);
-  const { id } = await params;
-  const { sbom, fileName } = await getFileSbom(caller?.actor ?? null, id);
+export const GET = apiRoute({ scope: 'read', params }, async ({ actor, params: { id } }) => {
+  const { sbom, fileName } = await getFileSbom(actor, id);
   return new Response(`${JSON.stringify(sbom, null, 2)}\n`, {
     status: 200,
     headers: {

@@ -1,14 +1,17 @@
 import { after } from 'next/server';
-import { apiRoute } from '@/lib/server/api/route';
-import { catalogCaller } from '@/lib/server/catalog/api-caller';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { clientIp } from '@/lib/core/http/client-ip';
 import { prepareTry, type TrySession } from '@/lib/server/try/prepare-try';
 import { recordTry } from '@/lib/server/try/record-try';
 
-const json = (s: TrySession) =>
-  Response.json(
+const params = z.object({ id: z.string() });
+
+const trySession = (s: TrySession) =>
+  json(
     { fileId: s.fileId, medium: s.medium, format: s.format, sizeBytes: s.sizeBytes, url: s.url, expiresAt: s.expiresAt, memoryMiB: s.memoryMiB, memoryCapped: s.memoryCapped },
-    { headers: { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } },
+    { headers: { 'referrer-policy': 'no-referrer' } },
   );
 
 /**
@@ -16,10 +19,7 @@ const json = (s: TrySession) =>
  * (read by Range), its size and the emulator's memory. Counted as a try, apart from downloads.
  * Only whoever may download the file may try it; anyone else gets 404.
  */
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const caller = await catalogCaller(request);
-  const { id } = await params;
-  const actor = caller?.actor ?? null;
+export const POST = apiRoute({ scope: 'read', params }, async ({ request, actor, params: { id } }) => {
   const session = await prepareTry(actor, id);
   const ip = clientIp(request.headers);
   after(() =>
@@ -27,12 +27,8 @@ export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
       console.error('[try] counting failed:', e),
     ),
   );
-  return json(session);
+  return trySession(session);
 });
 
 /** GET /api/v1/files/{id}/try — a fresh URL for a running session (same decision, not counted again). */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const caller = await catalogCaller(request);
-  const { id } = await params;
-  return json(await prepareTry(caller?.actor ?? null, id));
-});
+export const GET = apiRoute({ scope: 'read', params }, async ({ actor, params: { id } }) => trySession(await prepareTry(actor, id)));

@@ -1,14 +1,14 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { authenticate } from '@/lib/server/api/authenticate';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { notFound } from '@/lib/core/errors';
 import { getJudgeWorkspace } from '@/lib/server/challenges/get-judge-workspace';
-import { challengeJson } from '@/lib/server/challenges/api-json';
+
+const params = z.object({ slug: z.string() });
 
 /** GET /api/v1/judging/challenges/{slug} — the caller's assignments in a challenge they judge. */
-export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'read', required: true });
-  const { slug } = await params;
-  const workspace = await getJudgeWorkspace(caller!.actor, slug);
+export const GET = apiRoute({ auth: 'required', scope: 'read', params }, async ({ actor, params: { slug } }) => {
+  const workspace = await getJudgeWorkspace(actor, slug);
   if (!workspace) throw notFound('That challenge');
-  return challengeJson(workspace);
+  return json(workspace);
 });

@@ -1,17 +1,15 @@
-import { apiRoute, readJson } from '@/lib/server/api/route';
-import { json, publishingActor } from '@/lib/server/publishing/http';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { updateListingRequestSchema } from '@/lib/core/publishing/api-schemas';
 import { getOwnListing, updateAppliance } from '@/lib/server/appliances/update-appliance';
 
-type Params = { id: string };
+const params = z.object({ id: z.string() });
 
-export const GET = apiRoute<Params>(async (request, { params }) => {
-  const actor = await publishingActor(request);
-  return json(await getOwnListing(actor, (await params).id));
-});
+export const GET = apiRoute({ auth: 'required', scope: 'publish', params }, async ({ actor, params: { id } }) =>
+  json(await getOwnListing(actor, id), { cache: 'no-store' }),
+);
 
-export const PATCH = apiRoute<Params>(async (request, { params }) => {
-  const actor = await publishingActor(request);
-  const input = updateListingRequestSchema.parse(await readJson(request));
-  return json(await updateAppliance(actor, (await params).id, input));
-});
+export const PATCH = apiRoute({ auth: 'required', scope: 'publish', params, body: updateListingRequestSchema }, async ({ actor, params: { id }, body }) =>
+  json(await updateAppliance(actor, id, body), { cache: 'no-store' }),
+);

@@ -1,8 +1,10 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { json, publishingActor } from '@/lib/server/publishing/http';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { listOwnUploadParts } from '@/lib/server/uploads/upload-parts';
 
-export const GET = apiRoute<{ uploadId: string }>(async (request, { params }) => {
-  const actor = await publishingActor(request);
-  return json({ parts: await listOwnUploadParts(actor, (await params).uploadId) });
-});
+const params = z.object({ uploadId: z.string() });
+
+export const GET = apiRoute({ auth: 'required', scope: 'publish', params }, async ({ actor, params: { uploadId } }) =>
+  json({ parts: await listOwnUploadParts(actor, uploadId) }, { cache: 'no-store' }),
+);

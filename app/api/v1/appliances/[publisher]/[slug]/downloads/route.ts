@@ -1,16 +1,14 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { catalogCaller } from '@/lib/server/catalog/api-caller';
-import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { getDailyDownloads } from '@/lib/server/downloads/daily-downloads';
 import { invalid } from '@/lib/core/errors';
 
-type Params = { publisher: string; slug: string };
+const params = z.object({ publisher: z.string(), slug: z.string() });
 
 /** GET …/downloads?days=30 — counted downloads per UTC day, for the owner and admins. */
-export const GET = apiRoute<Params>(async (request, { params }) => {
-  const caller = await catalogCaller(request);
-  const { publisher, slug } = await params;
+export const GET = apiRoute({ scope: 'read', params }, async ({ request, actor, params: { publisher, slug } }) => {
   const days = Number(new URL(request.url).searchParams.get('days') ?? 30);
   if (!Number.isInteger(days) || days < 1 || days > 365) throw invalid('Use days from 1 to 365.', { days: 'Out of range.' });
-  return jsonResponse(await getDailyDownloads(caller?.actor ?? null, publisher, slug, days));
+  return json(await getDailyDownloads(actor, publisher, slug, days));
 });

@@ -1,11 +1,11 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { catalogCaller } from '@/lib/server/catalog/api-caller';
-import { jsonResponse } from '@/lib/core/catalog/api-response';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { versionView } from '@/lib/server/catalog/api-views';
 import { getApplianceDetail } from '@/lib/server/catalog/get-appliance-detail';
 import { invalid, notFound } from '@/lib/core/errors';
 
-type Params = { publisher: string; slug: string };
+const params = z.object({ publisher: z.string(), slug: z.string() });
 
 const MAX_LIMIT = 100;
 
@@ -21,20 +21,18 @@ function readCursor(value: string | null): string | null {
 }
 
 /** GET …/versions — newest first; cursor pagination (opaque). */
-export const GET = apiRoute<Params>(async (request, { params }) => {
-  const caller = await catalogCaller(request);
-  const { publisher, slug } = await params;
+export const GET = apiRoute({ scope: 'read', params }, async ({ request, actor, params: { publisher, slug } }) => {
   const url = new URL(request.url);
   const limit = Number(url.searchParams.get('limit') ?? 20);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw invalid(`Use a limit from 1 to ${MAX_LIMIT}.`, { limit: 'Out of range.' });
   const after = readCursor(url.searchParams.get('cursor'));
-  const detail = await getApplianceDetail(caller?.actor ?? null, publisher, slug);
+  const detail = await getApplianceDetail(actor, publisher, slug);
   if (!detail) throw notFound('That appliance');
   const start = after === null ? 0 : detail.versions.findIndex((v) => v.version === after) + 1;
   if (after !== null && start === 0) throw invalid('The cursor is not one this API handed out.', { cursor: 'Unknown position.' });
   const page = detail.versions.slice(start, start + limit);
   const more = start + limit < detail.versions.length;
-  return jsonResponse({
+  return json({
     items: page.map((v) => versionView(detail, v)),
     nextCursor: more ? Buffer.from(JSON.stringify({ v: 1, after: page.at(-1)!.version })).toString('base64url') : null,
   });

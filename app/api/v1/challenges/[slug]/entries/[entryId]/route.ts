@@ -1,11 +1,12 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { authenticate } from '@/lib/server/api/authenticate';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { noContent } from '@/lib/server/http/respond';
 import { withdrawEntry } from '@/lib/server/challenges/withdraw-entry';
 
+const params = z.object({ slug: z.string(), entryId: z.string() });
+
 /** DELETE /api/v1/challenges/{slug}/entries/{entryId} — the entrant withdraws, before the deadline. */
-export const DELETE = apiRoute<{ slug: string; entryId: string }>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'publish', required: true });
-  const { entryId } = await params;
-  await withdrawEntry(caller!.actor, entryId);
-  return new Response(null, { status: 204 });
+export const DELETE = apiRoute({ auth: 'required', scope: 'publish', params }, async ({ actor, params: { entryId } }) => {
+  await withdrawEntry(actor, entryId);
+  return noContent();
 });

@@ -1,12 +1,11 @@
-import { apiRoute, readJson } from '@/lib/server/api/route';
-import { authenticate } from '@/lib/server/api/authenticate';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { saveScorecard, scorecardInputSchema } from '@/lib/server/challenges/save-scorecard';
-import { challengeJson } from '@/lib/server/challenges/api-json';
+
+const params = z.object({ entryId: z.string() });
 
 /** PUT /api/v1/judging/entries/{entryId}/scorecard — save a draft ({ submit: false }) or submit. */
-export const PUT = apiRoute<{ entryId: string }>(async (request, { params }) => {
-  const caller = await authenticate(request, { scope: 'publish', required: true });
-  const { entryId } = await params;
-  const input = scorecardInputSchema.parse(await readJson(request, 100_000));
-  return challengeJson(await saveScorecard(caller!.actor, entryId, input));
-});
+export const PUT = apiRoute({ auth: 'required', scope: 'publish', params, body: scorecardInputSchema, maxBodyBytes: 100_000 }, async ({ actor, params: { entryId }, body }) =>
+  json(await saveScorecard(actor, entryId, body)),
+);

@@ -1,10 +1,11 @@
-import { apiRoute, readJson } from '@/lib/server/api/route';
-import { json, publishingActor } from '@/lib/server/publishing/http';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { createVersionRequestSchema } from '@/lib/core/publishing/api-schemas';
 import { createVersion } from '@/lib/server/appliances/create-version';
 
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const actor = await publishingActor(request);
-  const input = createVersionRequestSchema.parse(await readJson(request));
-  return json(await createVersion(actor, (await params).id, input), 201);
-});
+const params = z.object({ id: z.string() });
+
+export const POST = apiRoute({ auth: 'required', scope: 'publish', params, body: createVersionRequestSchema }, async ({ actor, params: { id }, body }) =>
+  json(await createVersion(actor, id, body), { status: 201, cache: 'no-store' }),
+);

@@ -1,9 +1,13 @@
-import { apiRoute } from '@/lib/server/api/route';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { redirect } from '@/lib/server/http/respond';
 import { notFound } from '@/lib/core/errors';
 import { publisherAvatarUrl } from '@/lib/server/publishers/update-publisher';
 
-export const GET = apiRoute<{ handle: string }>(async (_request, { params }) => {
-  const url = await publisherAvatarUrl((await params).handle);
+const params = z.object({ handle: z.string() });
+
+export const GET = apiRoute({ auth: 'none', params }, async ({ params: { handle } }) => {
+  const url = await publisherAvatarUrl(handle);
   if (!url) throw notFound('That avatar');
-  return new Response(null, { status: 302, headers: { location: url, 'cache-control': 'public, max-age=300' } });
+  return redirect(url, { 'cache-control': 'public, max-age=300' });
 });

@@ -1,8 +1,10 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { json, publishingActor } from '@/lib/server/publishing/http';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { releaseVersion } from '@/lib/server/appliances/version-lifecycle';
 
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const actor = await publishingActor(request);
-  return json(await releaseVersion(actor, (await params).id));
-});
+const params = z.object({ id: z.string() });
+
+export const POST = apiRoute({ auth: 'required', scope: 'publish', params }, async ({ actor, params: { id } }) =>
+  json(await releaseVersion(actor, id), { cache: 'no-store' }),
+);

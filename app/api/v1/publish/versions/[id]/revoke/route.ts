@@ -1,10 +1,11 @@
-import { apiRoute, readJson } from '@/lib/server/api/route';
-import { json, publishingActor } from '@/lib/server/publishing/http';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { revokeVersionRequestSchema } from '@/lib/core/publishing/api-schemas';
 import { revokeVersion } from '@/lib/server/appliances/version-lifecycle';
 
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const actor = await publishingActor(request);
-  const { reason } = revokeVersionRequestSchema.parse(await readJson(request));
-  return json(await revokeVersion(actor, (await params).id, reason));
-});
+const params = z.object({ id: z.string() });
+
+export const POST = apiRoute({ auth: 'required', scope: 'publish', params, body: revokeVersionRequestSchema }, async ({ actor, params: { id }, body }) =>
+  json(await revokeVersion(actor, id, body.reason), { cache: 'no-store' }),
+);

@@ -1,10 +1,11 @@
-import { apiRoute } from '@/lib/server/api/route';
-import { json, publishingActor } from '@/lib/server/publishing/http';
+import { z } from 'zod';
+import { apiRoute } from '@/lib/server/http/route';
+import { json } from '@/lib/server/http/respond';
 import { partNumberSchema } from '@/lib/core/publishing/api-schemas';
 import { signUploadPart } from '@/lib/server/uploads/upload-parts';
 
-export const POST = apiRoute<{ uploadId: string; partNumber: string }>(async (request, { params }) => {
-  const actor = await publishingActor(request);
-  const { uploadId, partNumber } = await params;
-  return json(await signUploadPart(actor, uploadId, partNumberSchema.parse(partNumber)));
-});
+const params = z.object({ uploadId: z.string(), partNumber: partNumberSchema });
+
+export const POST = apiRoute({ auth: 'required', scope: 'publish', params }, async ({ actor, params: { uploadId, partNumber } }) =>
+  json(await signUploadPart(actor, uploadId, partNumber), { cache: 'no-store' }),
+);
