@@ -1,4 +1,3 @@
-import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { env } from '@/lib/config/env';
 
 /** Where the bytes are, from the environment: for the app's S3 client and the download edge's signer. */
@@ -7,8 +6,8 @@ export function objectStoreSettings() {
   return { endpoint: e.S3_ENDPOINT, publicEndpoint: e.S3_PUBLIC_ENDPOINT, bucket: e.S3_BUCKET };
 }
 
-/** How every S3 client of ours talks to `endpoint`. */
-export function s3ClientConfig(endpoint: string | undefined): S3ClientConfig {
+/** How every S3 client of ours talks to `endpoint` (the options of `new S3Client`). */
+export function s3ClientConfig(endpoint: string | undefined) {
   const e = env();
   return {
     // A store that is down or hung costs a request seconds, not minutes: connecting, waiting for an
@@ -25,7 +24,7 @@ export function s3ClientConfig(endpoint: string | undefined): S3ClientConfig {
     forcePathStyle: e.S3_FORCE_PATH_STYLE ?? true,
     credentials: e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : undefined,
     // Presigned URLs must not carry checksums the browser or curl cannot know in advance.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+    requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+    responseChecksumValidation: 'WHEN_REQUIRED' as const,
   };
 }
