@@ -2,19 +2,21 @@
 // Next.js and better-auth see (X-Forwarded-For) is the socket's, unless TRUST_PROXY=true says a
 // proxy in front of us sets that header. Started by `npm start`; run it alone for extra app nodes.
 // It also gives every request an id (X-Request-Id, on every log line and in the response), counts
-// requests for Prometheus, and drains on SIGTERM: readiness turns 503, the listener closes, the
-// requests in flight finish, then the process exits.
+// requests for Prometheus, answers anonymous downloads itself (lib/server/downloads/download-edge.ts)
+// and drains on SIGTERM: readiness turns 503, the listener closes, the requests in flight finish,
+// then the process exits.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import { register } from 'node:module';
 import path from 'node:path';
 import next from 'next';
 import { hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
 import { repoRoot } from './lib/schema-engine.ts';
 import { strictTransportSecurity } from '../lib/core/http/security-headers.ts';
-
-// lib/ code is server-only by design; this process is the server (see the hook).
-register('./lib/server-only-hook.mjs', import.meta.url);
+import { serveDownloadAtTheEdge } from '../lib/server/downloads/download-edge.ts';
+import { isDraining, startDraining } from '../lib/server/observability/lifecycle.ts';
+import { logger, requestContext, routeConsoleToLogger } from '../lib/server/observability/logger.ts';
+import { metrics } from '../lib/server/observability/metrics.ts';
+import { routeLabelerFromBuild } from '../lib/server/observability/route-label.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -40,18 +42,12 @@ async function main() {
     console.error(MISSING_BUILD_MESSAGE);
     process.exit(1);
   }
-  // After register() above: lib/ modules import 'server-only'.
-  const { logger, requestContext, routeConsoleToLogger } = await import('@/lib/server/observability/logger');
-  const { metrics } = await import('@/lib/server/observability/metrics');
-  const { isDraining, startDraining } = await import('@/lib/server/observability/lifecycle');
-  const { routeLabelerFromBuild } = await import('@/lib/server/observability/route-label');
   routeConsoleToLogger();
   const log = logger();
 
   const app = next({ dev: false, dir: repoRoot, port, hostname: 'localhost' });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const { servePublicDownload } = await import('@/lib/server/downloads/public-download-fast-path');
   const m = metrics();
   const routeOf = routeLabelerFromBuild(path.join(repoRoot, process.env.NEXT_DIST_DIR ?? '.next'));
 
@@ -103,7 +99,8 @@ async function main() {
         req.headers['x-forwarded-for'] = remote;
         delete req.headers['x-real-ip'];
       }
-      const fast = servePublicDownload(req, res);
+      // The anonymous download is answered before Next.js (lib/server/downloads/download-edge.ts).
+      const fast = serveDownloadAtTheEdge(req, res);
       if (fast === false) void handle(req, res);
       else
         fast.then(

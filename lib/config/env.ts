@@ -88,7 +88,7 @@ export const envSchema = z.object({
   // Which process writes a log line: set by the worker script; app nodes are 'app'.
   APX_ROLE: z.enum(['app', 'worker']).default('app'),
   DATABASE_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(1000).default(10),
-  // The download fast path's own connections (scripts/serve.ts).
+  // The download edge's own connections (lib/server/downloads/download-edge.ts, in scripts/serve.ts).
   DOWNLOAD_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(1000).default(4),
   AUTH_SIGNIN_MAX_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(10),
   // Development and tests: every e-mail is also written here as one JSON file.
@@ -138,6 +138,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/** The salt of hashed client addresses (download counts, tries): the auth secret. */
+export function addressSalt(e: Env = env()): string {
+  return e.AUTH_SECRET ?? 'apx';
 }
 
 export function publicUrl(e: Env = env()): string {

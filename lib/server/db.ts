@@ -4,26 +4,22 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseTimeouts } from '@/lib/config/database-timeouts';
 import { env } from '@/lib/config/env';
 
-// One client per process, created on first use (never at build time), kept across hot reloads.
+// One client per process, kept across hot reloads. Creating it opens no connection: the adapter's
+// pool connects on the first query, so importing this at build time (no DATABASE_URL) is harmless.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export function prismaClient(): PrismaClient {
-  if (globalForPrisma.prisma) return globalForPrisma.prisma;
+function createClient(): PrismaClient {
   const e = env();
-  const url = e.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
-  const adapter = new PrismaPg({ connectionString: url, max: e.DATABASE_POOL_SIZE, ...databaseTimeouts() });
-  globalForPrisma.prisma = new PrismaClient({ adapter });
-  return globalForPrisma.prisma;
+  const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_SIZE, ...databaseTimeouts() });
+  return new PrismaClient({ adapter });
 }
 
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, prop) {
-    const client = prismaClient();
-    const value = Reflect.get(client, prop, client) as unknown;
-    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(client) : value;
-  },
-});
+export const db: PrismaClient = (globalForPrisma.prisma ??= createClient());
+
+/** The same client, for callers that take it as a value (better-auth's adapter, benchmarks). */
+export function prismaClient(): PrismaClient {
+  return db;
+}
 
 export { Prisma } from '@/lib/generated/prisma/client';
 export type * from '@/lib/generated/prisma/client';

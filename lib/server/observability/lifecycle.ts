@@ -1,4 +1,4 @@
-import 'server-only';
+// No server-only guard: scripts/serve.ts (plain Node) loads this too; its state lives on globalThis.
 
 // Whether this process is draining (SIGTERM received): readiness answers 503 so the load balancer
 // stops sending, while requests already here are finished. On globalThis: serve.ts sets it, the

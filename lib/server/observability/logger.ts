@@ -1,4 +1,4 @@
-import 'server-only';
+// No server-only guard: scripts/serve.ts (plain Node) loads this too; its state lives on globalThis.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format } from 'node:util';
 import pino, { type Logger } from 'pino';

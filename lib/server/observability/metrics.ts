@@ -1,4 +1,4 @@
-import 'server-only';
+// No server-only guard: scripts/serve.ts (plain Node) loads this too; its state lives on globalThis.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 // One registry per process, kept on globalThis: serve.ts (plain Node) and the route handlers

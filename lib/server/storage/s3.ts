@@ -15,64 +15,20 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
-import { env } from '@/lib/config/env';
+import { objectStoreSettings, s3ClientConfig } from '@/lib/config/object-store';
+import { contentDisposition } from '@/lib/core/http/content-disposition';
 
-interface StorageConfig {
-  endpoint?: string;
-  publicEndpoint?: string;
-  region: string;
-  bucket: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  forcePathStyle: boolean;
-}
+export { contentDisposition } from '@/lib/core/http/content-disposition';
 
-function config(): StorageConfig {
-  const e = env();
-  return {
-    endpoint: e.S3_ENDPOINT,
-    publicEndpoint: e.S3_PUBLIC_ENDPOINT,
-    region: e.S3_REGION,
-    bucket: e.S3_BUCKET,
-    accessKeyId: e.S3_ACCESS_KEY_ID,
-    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
-    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? true,
-  };
-}
-
-function makeClient(endpoint: string | undefined, c: StorageConfig): S3Client {
-  const e = env();
-  return new S3Client({
-    // A store that is down or hung costs a request seconds, not minutes: connecting, waiting for an
-    // answer, and a body that stops flowing (a stalled download) are each bounded; one retry.
-    requestHandler: {
-      connectionTimeout: e.S3_CONNECT_TIMEOUT_MS,
-      requestTimeout: e.S3_REQUEST_TIMEOUT_MS,
-      throwOnRequestTimeout: true,
-      socketTimeout: e.S3_REQUEST_TIMEOUT_MS,
-    },
-    maxAttempts: 2,
-    endpoint,
-    region: c.region,
-    forcePathStyle: c.forcePathStyle,
-    credentials: c.accessKeyId && c.secretAccessKey ? { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey } : undefined,
-    // Presigned URLs must not carry checksums the browser or curl cannot know in advance.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-}
-
-// On globalThis in development (kept across hot reloads); per copy of this module in production,
-// where the download fast path (scripts/serve.ts) loads its own copy of lib/ beside Next.js's bundle
-// and each copy keeps to the SDK classes it loaded.
+// On globalThis in development (kept across hot reloads).
 const globalForS3 = (process.env.NODE_ENV === 'production' ? {} : globalThis) as unknown as { s3?: { internal: S3Client; presigner: S3Client; bucket: string } };
 
 /** The app's one S3 client, plus one that signs URLs with the endpoint browsers can reach. */
 export function storage() {
   if (!globalForS3.s3) {
-    const c = config();
-    const internal = makeClient(c.endpoint, c);
-    const presigner = c.publicEndpoint && c.publicEndpoint !== c.endpoint ? makeClient(c.publicEndpoint, c) : internal;
+    const c = objectStoreSettings();
+    const internal = new S3Client(s3ClientConfig(c.endpoint));
+    const presigner = c.publicEndpoint && c.publicEndpoint !== c.endpoint ? new S3Client(s3ClientConfig(c.publicEndpoint)) : internal;
     globalForS3.s3 = { internal, presigner, bucket: c.bucket };
   }
   return globalForS3.s3;
@@ -81,12 +37,6 @@ export function storage() {
 export async function pingStorage(): Promise<void> {
   const { internal, bucket } = storage();
   await internal.send(new HeadBucketCommand({ Bucket: bucket }));
-}
-
-/** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export async function presignDownload(key: string, fileName: string, expiresIn = 300): Promise<string> {

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db';
-import { servePublicDownload } from '@/lib/server/downloads/public-download-fast-path';
+import { serveDownloadAtTheEdge } from '@/lib/server/downloads/download-edge';
 import { downloadActorKey, forgetCountedDownloads } from '@/lib/server/downloads/record-download';
 import { catalogCast, createListingWithFiles } from '@/lib/server/catalog/__tests__/catalog-fixtures';
 
-/** What the fast path did with one request: `false` (Next.js answers) or the answer it wrote. */
+/** What the edge did with one request: `false` (Next.js answers) or the answer it wrote. */
 async function ask(url: string, headers: Record<string, string> = {}, method = 'GET') {
   const req = { method, url, headers: { 'x-forwarded-for': '192.0.2.44', ...headers } } as unknown as IncomingMessage;
   let status = 0;
@@ -21,7 +21,7 @@ async function ask(url: string, headers: Record<string, string> = {}, method = '
       ended = true;
     },
   } as unknown as ServerResponse;
-  const served = servePublicDownload(req, res);
+  const served = serveDownloadAtTheEdge(req, res);
   const result = served === false ? false : await served;
   return { result, sync: served === false, status, headers: written, ended };
 }
@@ -37,7 +37,7 @@ const waitForCount = async (applianceId: string, expected: number) => {
 
 beforeEach(() => forgetCountedDownloads());
 
-describe('the anonymous download fast path (scripts/serve.ts, before Next.js)', () => {
+describe('the download edge (scripts/serve.ts, before Next.js)', () => {
   it('answers an anonymous download of a public file with the 302 the route gives, and counts it', async () => {
     const cast = await catalogCast();
     const listing = await createListingWithFiles(cast.publisher.id, 'PUBLISHED');
@@ -94,7 +94,7 @@ describe('the anonymous download fast path (scripts/serve.ts, before Next.js)', 
       await ask(`/api/v1/files/${'x'.repeat(65)}/download`),
     ];
     for (const answer of untouched) expect(answer).toMatchObject({ result: false, sync: true, status: 0 });
-    // A cookie that is not a session does not stop the fast path.
+    // A cookie that is not a session does not stop the edge.
     expect(await ask(path, { cookie: 'theme=dark' })).toMatchObject({ result: true, status: 302 });
   });
 });
