@@ -2,14 +2,16 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseTimeouts } from '@/lib/config/database-timeouts';
-import { env } from '@/lib/config/env';
+import { parseEnv } from '@/lib/config/env';
 
 // One client per process, kept across hot reloads. Creating it opens no connection: the adapter's
 // pool connects on the first query, so importing this at build time (no DATABASE_URL) is harmless.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const e = env();
+  // Read afresh, not through env()'s cache: importing this module must not freeze the settings
+  // a test or a script sets afterwards (MAIL_OUTBOX_DIR, say).
+  const e = parseEnv();
   const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_SIZE, ...databaseTimeouts() });
   return new PrismaClient({ adapter });
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getAuth } from '@/lib/server/auth/auth';
 import { actorFromHeaders } from '@/lib/server/auth/session';
 import { consumeRateLimit } from '@/lib/server/rate-limit';
@@ -22,8 +21,13 @@ function post(path: string, body: unknown, ip: string, cookie?: string) {
 
 const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
-const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'apx-outbox-'));
-process.env.MAIL_OUTBOX_DIR = outbox;
+// Set before any module is imported: the settings are read once, when first needed.
+const outbox = await vi.hoisted(async () => {
+  const [{ mkdtempSync }, { join }, { tmpdir }] = await Promise.all([import('node:fs'), import('node:path'), import('node:os')]);
+  const dir = mkdtempSync(join(tmpdir(), 'apx-outbox-'));
+  process.env.MAIL_OUTBOX_DIR = dir;
+  return dir;
+});
 
 /** The messages sent to an address so far (MAIL_OUTBOX_DIR), oldest first. */
 function mailsTo(email: string): { to: string; subject: string; text: string }[] {

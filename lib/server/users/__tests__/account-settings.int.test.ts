@@ -2,9 +2,8 @@
 // name, e-mail (confirmed from the new address), password, other sessions, and deleting an
 // account under its stated policy.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getAuth } from '@/lib/server/auth/auth';
 import { actorFromHeaders } from '@/lib/server/auth/session';
 import { db } from '@/lib/server/db';
@@ -16,8 +15,13 @@ import { changeOwnName, changeOwnPassword, listOwnSessions, currentSessionId, re
 import { deleteOwnAccount, getAccountDeletionImpact } from '@/lib/server/users/delete-account';
 
 const base = () => process.env.PUBLIC_URL!;
-const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'apx-outbox-'));
-process.env.MAIL_OUTBOX_DIR = outbox;
+// Set before any module is imported: the settings are read once, when first needed.
+const outbox = await vi.hoisted(async () => {
+  const [{ mkdtempSync }, { join }, { tmpdir }] = await Promise.all([import('node:fs'), import('node:path'), import('node:os')]);
+  const dir = mkdtempSync(join(tmpdir(), 'apx-outbox-'));
+  process.env.MAIL_OUTBOX_DIR = dir;
+  return dir;
+});
 
 const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
