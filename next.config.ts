@@ -23,9 +23,9 @@ const nextConfig: NextConfig = {
   distDir,
   deploymentId: deploymentId(),
   reactStrictMode: true,
-  // A type error fails the build. scripts/lib/production-build.ts runs TypeScript 7 first, which
-  // names the error in seconds; Next.js's own check stays on for any build made without it.
-  typescript: { ignoreBuildErrors: false },
+  // A type error fails the build: Next.js's own type check runs (its default; nothing turns it
+  // off), and scripts/lib/production-build.ts runs TypeScript 7 first, which names the error in
+  // seconds.
   // Native or runtime-loaded modules stay outside the server bundle.
   serverExternalPackages: ['pg', 'pg-boss', 'sharp', '@aws-sdk/client-s3', '@prisma/adapter-pg', 'pino', 'prom-client', '@cyclonedx/cyclonedx-library', 'ext2fs'],
   experimental: {

@@ -22,6 +22,11 @@ describe('buildApp', () => {
       rmSync(root, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("leaves Next.js's own type check on, for a build made without buildApp", async () => {
+    const { default: config } = await import('../../../next.config.ts');
+    expect(config.typescript?.ignoreBuildErrors ?? false).toBe(false);
+  });
 });
 
 describe('actionsKeyFromSecret', () => {
