@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { applianceSchema, fileInfoSchema, fileListSchema, problemSchema, searchResponseSchema, versionListSchema } from '@/lib/core/catalog/api-schemas';
+import { applianceSchema, fileInfoSchema, fileListSchema, searchResponseSchema, versionListSchema } from '@/lib/core/catalog/api-schemas';
+import { problemSchema } from '@/lib/core/http/problem-schema';
 import type { FileSignature } from '@/lib/core/files/file-signature';
 import { playersFor, type LaunchFileFormat } from '@/lib/core/launch';
 import {

@@ -29,7 +29,7 @@ describe('npm test tells the truth', () => {
     mkdirSync(dir, { recursive: true });
     const planted = `lib/test-support/__planted__/cannot-load-${id}.test.ts`;
     writeFileSync(path.join(repoRoot, planted), "import './no-such-module.ts';\nimport { it } from 'vitest';\nit('never runs', () => {});\n");
-    const r = runNpmTest([planted, 'lib/server/catalog/__tests__/catalog-access.int.test.ts']);
+    const r = runNpmTest([planted, 'app/api/v1/__tests__/catalog-access.int.test.ts']);
     expect(r.out).toMatch(/catalog-access\.int\.test\.ts/);
     expect(r.out).toMatch(/FAIL: \d+ passed, [1-9]\d* failed/);
     expect(r.code, r.out.slice(-3000)).not.toBe(0);
@@ -39,7 +39,7 @@ describe('npm test tells the truth', () => {
     mkdirSync(dir, { recursive: true });
     const planted = `lib/test-support/__planted__/cannot-load-direct-${id}.test.ts`;
     writeFileSync(path.join(repoRoot, planted), "import './no-such-module.ts';\nimport { it } from 'vitest';\nit('never runs', () => {});\n");
-    const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', planted, 'lib/server/catalog/__tests__/catalog-access.int.test.ts'], {
+    const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', planted, 'app/api/v1/__tests__/catalog-access.int.test.ts'], {
       cwd: repoRoot,
       env: { ...process.env, APX_PLANTED_TESTS: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
       encoding: 'utf8',

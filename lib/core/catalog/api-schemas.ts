@@ -12,17 +12,6 @@ const architecture = z.enum(ARCHITECTURES).meta({ id: 'Architecture' });
 const player = z.enum(['qemu', 'virtualbox', 'vmware', 'vagrant']).meta({ id: 'Player' });
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'Hex SHA-256 of the whole file, computed by the server', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
 
-export const problemSchema = z
-  .object({
-    type: z.string().meta({ example: 'about:blank' }),
-    title: z.string().meta({ example: 'Not found' }),
-    status: z.number().int().meta({ example: 404 }),
-    detail: z.string().optional().meta({ example: 'That appliance does not exist or is not visible to you.' }),
-    code: z.string().optional().meta({ example: 'NOT_FOUND' }),
-    errors: z.record(z.string(), z.string()).optional().meta({ description: 'Field → message, for invalid input' }),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details (Content-Type: application/problem+json)' });
-
 export const applianceCardSchema = z
   .object({
     id: z.string(),

@@ -8,13 +8,13 @@ import {
   fileInfoSchema,
   fileListSchema,
   launchResponseSchema,
-  problemSchema,
   reviewListSchema,
   searchResponseSchema,
   vagrantCatalogSchema,
   versionListSchema,
 } from '@/lib/core/catalog/api-schemas';
 import { searchQuerySchema } from '@/lib/core/catalog/search-params';
+import { problemSchema } from '@/lib/core/http/problem-schema';
 import { reviewInputSchema } from '@/lib/core/reviews/review-schemas';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });

@@ -2,7 +2,7 @@
 // document). The report's schema mirrors lib/core/inside/types.ts.
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
-import { problemSchema } from '@/lib/core/catalog/api-schemas';
+import { problemSchema } from '@/lib/core/http/problem-schema';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });
 const json = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });

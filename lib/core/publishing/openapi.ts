@@ -3,7 +3,7 @@
 // document at /api/v1/openapi.json from fragments like this one.
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
-import { problemSchema } from '@/lib/core/catalog/api-schemas';
+import { problemSchema } from '@/lib/core/http/problem-schema';
 import {
   completeUploadRequestSchema,
   completedUploadSchema,

@@ -19,7 +19,7 @@ import { POST as judgeTryApi } from '@/app/api/v1/judging/entries/[entryId]/file
 import { makeDemoAppliance } from '@/lib/core/appliance-kit';
 import { putObject } from '@/lib/server/storage/s3';
 import { openBrowserDisk } from '@/lib/core/try/browser-disk';
-import { createAdmin, createJudges, createOpenChallenge, enterDevelopers, loadChallenge } from './challenge-fixtures';
+import { createAdmin, createJudges, createOpenChallenge, enterDevelopers, loadChallenge } from '@/lib/server/challenges/__tests__/challenge-fixtures';
 
 vi.mock('@/lib/server/queue/boss', async (original) => ({ ...(await original<typeof import('@/lib/server/queue/boss')>()), enqueue: vi.fn(async () => 'job-id') }));
 

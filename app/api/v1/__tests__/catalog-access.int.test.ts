@@ -15,7 +15,7 @@ import { GET as getFileRoute } from '@/app/api/v1/files/[id]/route';
 import { GET as getVagrantRoute, HEAD as headVagrantRoute } from '@/app/api/v1/vagrant/[publisher]/[appliance]/route';
 import { GET as getFilesRoute } from '@/app/api/v1/appliances/[publisher]/[slug]/versions/[version]/files/route';
 import { createTestAppliance, createTestVersion } from '@/lib/test-support/factories';
-import { assignJudge, catalogCast, createListingWithFiles, createTestFile } from './catalog-fixtures';
+import { assignJudge, catalogCast, createListingWithFiles, createTestFile } from '@/lib/server/catalog/__tests__/catalog-fixtures';
 
 const HIDDEN = ['DRAFT', 'IN_REVIEW', 'REJECTED', 'UNLISTED'] as const;
 
