@@ -13,16 +13,19 @@ export default defineConfig([
     },
   },
   {
-    // Configuration in one place: the product reads its settings through lib/config/env.ts, which
-    // validates every variable once. NODE_ENV is Next.js's (inlined at build time); handing the
-    // whole environment to a child process (`...process.env`) is not reading a setting.
-    files: ['app/**', 'components/**', 'lib/**'],
-    ignores: ['lib/config/**', 'apx/**', 'lib/test-support/**', '**/__tests__/**', '**/*.test.ts', '**/*.test.tsx'],
+    // Configuration in one place: the product (the app, the worker, the start and build scripts, the
+    // proxy and the tools' config files) reads its settings through lib/config/env.ts, which
+    // validates every variable once. NODE_ENV is Next.js's (inlined at build time); handing the whole
+    // environment to a child process (`...process.env`) or setting a variable for one is not reading
+    // a setting. apx is a program of its own: its settings are apx/config.ts's.
+    files: ['app/**', 'components/**', 'lib/**', 'scripts/**', 'proxy.ts', 'next.config.ts', 'prisma.config.ts'],
+    ignores: ['lib/config/**', 'lib/test-support/**', '**/__tests__/**', '**/*.test.ts', '**/*.test.tsx', 'scripts/test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env'][property.name!='NODE_ENV']",
+          selector:
+            "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env'][property.name!='NODE_ENV']:not(AssignmentExpression[operator='='] > MemberExpression.left)",
           message: 'Read settings through env() from lib/config/env.ts (add the variable to its schema), not process.env.',
         },
       ],

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { parseEnv } from './lib/config/env';
 import { securityHeaders } from './lib/core/http/security-headers';
 
-const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+const settings = parseEnv();
+const distDir = settings.NEXT_DIST_DIR;
 
 // `npm run build` names the deployment and writes the name into the build; every node reads it
 // back from there, so all nodes of one build agree and a browser holding another build's page
 // reloads (scripts/lib/production-build.ts).
 function deploymentId(): string | undefined {
-  if (process.env.NEXT_DEPLOYMENT_ID) return process.env.NEXT_DEPLOYMENT_ID;
+  if (settings.NEXT_DEPLOYMENT_ID) return settings.NEXT_DEPLOYMENT_ID;
   try {
     return readFileSync(path.join(process.cwd(), distDir, 'apx-deployment-id'), 'utf8').trim() || undefined;
   } catch {

@@ -11,7 +11,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteWriteRefusal } from '@/lib/core/http/cross-site';
 import { contentSecurityPolicy, createNonce } from '@/lib/core/http/content-security-policy';
-import { publicUrl } from '@/lib/config/env';
+import { env, publicUrl } from '@/lib/config/env';
 
 export function proxy(request: NextRequest) {
   const refusal = crossSiteWriteRefusal(request, publicUrl());
@@ -20,13 +20,14 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = createNonce();
+  const settings = env();
   const policy = contentSecurityPolicy(nonce, {
-    publicUrl: publicUrl(),
-    s3Endpoint: process.env.S3_ENDPOINT,
-    s3PublicEndpoint: process.env.S3_PUBLIC_ENDPOINT,
-    s3Bucket: process.env.S3_BUCKET,
-    s3Region: process.env.S3_REGION,
-    s3ForcePathStyle: (process.env.S3_FORCE_PATH_STYLE ?? 'true') !== 'false',
+    publicUrl: publicUrl(settings),
+    s3Endpoint: settings.S3_ENDPOINT,
+    s3PublicEndpoint: settings.S3_PUBLIC_ENDPOINT,
+    s3Bucket: settings.S3_BUCKET,
+    s3Region: settings.S3_REGION,
+    s3ForcePathStyle: settings.S3_FORCE_PATH_STYLE ?? true,
     development: process.env.NODE_ENV === 'development',
   });
   const requestHeaders = new Headers(request.headers);

@@ -9,7 +9,8 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
+import { hasBuild, missingBuildMessage } from './lib/production-build.ts';
+import { settingsOrExit } from './lib/settings.ts';
 import { repoRoot } from './lib/schema-engine.ts';
 import { strictTransportSecurity } from '../lib/core/http/security-headers.ts';
 import { serveDownloadAtTheEdge } from '../lib/server/downloads/download-edge.ts';
@@ -18,13 +19,9 @@ import { logger, requestContext, routeConsoleToLogger } from '../lib/server/obse
 import { metrics } from '../lib/server/observability/metrics.ts';
 import { routeLabelerFromBuild } from '../lib/server/observability/route-label.ts';
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
-const trustProxy = process.env.TRUST_PROXY === 'true';
-const shutdownDelayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? 0);
-const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
-const metricsPort = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : undefined;
-const metricsToken = process.env.METRICS_TOKEN ?? '';
+const settings = settingsOrExit('serve');
+const { PORT: port, HOST: host, TRUST_PROXY: trustProxy, SHUTDOWN_DELAY_MS: shutdownDelayMs, SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs, METRICS_PORT: metricsPort } = settings;
+const metricsToken = settings.METRICS_TOKEN ?? '';
 
 /** A load balancer's id is kept when it looks like one; anything else is replaced by our own. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -35,11 +32,11 @@ function tokenMatches(header: string | undefined): boolean {
   const want = Buffer.from(metricsToken);
   return given.length === want.length && timingSafeEqual(given, want);
 }
-const hsts = strictTransportSecurity(process.env.PUBLIC_URL);
+const hsts = strictTransportSecurity(settings.PUBLIC_URL);
 
 async function main() {
   if (!hasBuild(repoRoot)) {
-    console.error(MISSING_BUILD_MESSAGE);
+    console.error(missingBuildMessage());
     process.exit(1);
   }
   routeConsoleToLogger();
@@ -49,7 +46,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const m = metrics();
-  const routeOf = routeLabelerFromBuild(path.join(repoRoot, process.env.NEXT_DIST_DIR ?? '.next'));
+  const routeOf = routeLabelerFromBuild(path.join(repoRoot, settings.NEXT_DIST_DIR));
 
   const serveMetrics = async (res: http.ServerResponse) => {
     res.writeHead(200, { 'Content-Type': m.registry.contentType, 'Cache-Control': 'no-store' });

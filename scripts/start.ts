@@ -3,10 +3,10 @@
 // the app when the build is missing or stale, then runs the web server and the background worker.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, parseEnv, publicUrl, redactSecrets } from '../lib/config/env.ts';
+import { ConfigError, parseEnv, publicUrl, redactSecrets, type Env } from '../lib/config/env.ts';
 import { buildIsCurrent } from './lib/build-fingerprint.ts';
 import { orphanGuard } from './lib/orphan-guard.ts';
-import { buildApp, hasBuild, MISSING_BUILD_MESSAGE } from './lib/production-build.ts';
+import { buildApp, hasBuild, missingBuildMessage } from './lib/production-build.ts';
 import { isPortFree } from './lib/ports.ts';
 import { migrateDeploy, repoRoot } from './lib/schema-engine.ts';
 import { startServices, type RunningServices } from './lib/services.ts';
@@ -19,8 +19,8 @@ function fail(message: string, code = 1): never {
 }
 
 /** A child gets this long to drain (serve.ts: SHUTDOWN_DELAY_MS, then in-flight requests) before SIGKILL. */
-function childStopTimeoutMs(): number {
-  return Number(process.env.SHUTDOWN_DELAY_MS ?? 0) + Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000) + 2000;
+function childStopTimeoutMs(env: Env): number {
+  return env.SHUTDOWN_DELAY_MS + env.SHUTDOWN_TIMEOUT_MS + 2000;
 }
 
 async function ensureBuild(env: NodeJS.ProcessEnv) {
@@ -32,19 +32,19 @@ async function ensureBuild(env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  let env;
+  let env: Env;
   try {
     env = parseEnv();
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
   }
-  if (process.env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     fail('AUTH_SECRET is required when NODE_ENV=production (generate one with `openssl rand -base64 32`).');
   }
   // Production nodes run the build they were given (`npm run build`), never one of their own.
-  const production = process.env.NODE_ENV === 'production';
-  if (production && !hasBuild(repoRoot)) fail(MISSING_BUILD_MESSAGE);
+  const production = env.NODE_ENV === 'production';
+  if (production && !hasBuild(repoRoot)) fail(missingBuildMessage());
   if (!(await isPortFree(env.PORT))) {
     fail(`PORT ${env.PORT} is already in use by another program. Stop it or set PORT to a free port, e.g. PORT=3100 npm start.`);
   }
@@ -75,7 +75,7 @@ async function main() {
             setTimeout(() => {
               c.kill('SIGKILL');
               resolve();
-            }, childStopTimeoutMs()).unref();
+            }, childStopTimeoutMs(env)).unref();
           }),
       ),
     );

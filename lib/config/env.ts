@@ -40,14 +40,19 @@ function urlWithPort(protocol: RegExp, message: string, defaultPort: number) {
 }
 
 /** Variables whose values are secrets or carry one: never printed as they are. */
-const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'S3_SECRET_ACCESS_KEY', 'DATABASE_URL', 'SMTP_URL']);
+const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'S3_SECRET_ACCESS_KEY', 'DATABASE_URL', 'SHADOW_DATABASE_URL', 'SMTP_URL', 'METRICS_TOKEN', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY']);
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  // A load balancer in front sets X-Forwarded-For; without it the socket's address is the client's.
+  TRUST_PROXY: bool.default(false),
   PUBLIC_URL: httpUrl.optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: urlWithPort(/^postgres(ql)?$/i, 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/db', 5432).optional(),
+  // An empty database for the schema engine to try migrations on (`npm run db:dev`); by default it makes one.
+  SHADOW_DATABASE_URL: urlWithPort(/^postgres(ql)?$/i, 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/shadow', 5432).optional(),
   S3_ENDPOINT: httpUrl.optional(),
   S3_PUBLIC_ENDPOINT: httpUrl.optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -98,6 +103,10 @@ export const envSchema = z.object({
   // The demo seed: on by default with the embedded services; DEMO_PASSWORD for its accounts (else random).
   SEED_DEMO: bool.optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  // The build folder (several checkouts may build side by side) and the build's name, which every
+  // node of one build shares (scripts/lib/production-build.ts).
+  NEXT_DIST_DIR: z.string().min(1).default('.next'),
+  NEXT_DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'must be 1–128 letters, digits, dots, hyphens or underscores (a git sha will do)').optional(),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
     .string()
     .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && [16, 24, 32].includes(Buffer.from(v, 'base64').length), 'must be a base64 AES key of 16, 24 or 32 bytes (e.g. `openssl rand -base64 32`)')
@@ -132,6 +141,18 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   if (issues.length) throw new ConfigError(issues);
   return env;
+}
+
+/**
+ * One setting, checked by the same schema, for a tool that needs only it (Prisma's CLI reads
+ * DATABASE_URL when `npm install` generates the client): a bad value of another variable is not
+ * its business.
+ */
+export function setting<K extends keyof Env>(name: K, source: Record<string, string | undefined> = process.env): Env[K] {
+  const value = source[name] === '' ? undefined : source[name];
+  const result = envSchema.shape[name].safeParse(value);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${name}=${JSON.stringify(printable(name, value ?? ''))} ${issue.message}`));
+  return result.data as Env[K];
 }
 
 let cached: Env | undefined;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from '../../lib/config/env.ts';
 
 const INPUT_DIRS = ['app', 'components', 'lib', 'public'];
 const INPUT_FILES = ['next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'instrumentation.ts', 'proxy.ts'];
@@ -36,7 +37,9 @@ export async function buildFingerprint(root: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const distDir = () => process.env.NEXT_DIST_DIR ?? '.next';
+/** The build folder's name: NEXT_DIST_DIR, `.next` by default. */
+export const distDirName = () => parseEnv().NEXT_DIST_DIR;
+const distDir = distDirName;
 const stampFile = (root: string) => path.join(root, distDir(), 'apx-build-fingerprint');
 
 export async function buildIsCurrent(root: string): Promise<boolean> {

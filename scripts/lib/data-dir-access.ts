@@ -3,6 +3,7 @@
 // root's (a `mktemp -d` folder is mode 0700): initdb would then only say "Permission denied".
 import { execFileSync } from 'node:child_process';
 import { statSync, type Stats } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Who {
@@ -56,7 +57,7 @@ export function firstBlockedFolder(dir: string, who: Who, stat: StatFn = statOrN
 export function postgresRunsAs(): Who | null {
   const uid = process.getuid?.();
   if (uid === undefined) return null; // Windows: no such permission bits
-  if (uid !== 0) return { name: String(process.env.USER ?? uid), uid, gids: process.getgroups?.() ?? [] };
+  if (uid !== 0) return { name: os.userInfo().username, uid, gids: process.getgroups?.() ?? [] };
   try {
     return {
       name: 'postgres',

@@ -8,9 +8,10 @@ import { hkdfSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildFingerprint, stampBuild } from './build-fingerprint.ts';
+import { parseEnv } from '../../lib/config/env.ts';
+import { buildFingerprint, distDirName, stampBuild } from './build-fingerprint.ts';
 
-export const distDir = (root: string) => path.join(root, process.env.NEXT_DIST_DIR ?? '.next');
+export const distDir = (root: string) => path.join(root, distDirName());
 /** Read by next.config.ts when the app starts, so the nodes need not be told the id. */
 export const DEPLOYMENT_ID_FILE = 'apx-deployment-id';
 
@@ -31,9 +32,10 @@ export interface BuildOptions {
 
 export async function buildApp({ root, env, log }: BuildOptions): Promise<{ deploymentId: string }> {
   const fingerprint = await buildFingerprint(root);
+  const settings = parseEnv(env);
   // An operator may name the deployment (a git sha); by default the sources name it.
-  const deploymentId = env.NEXT_DEPLOYMENT_ID || `apx-${fingerprint.slice(0, 16)}`;
-  const key = env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || (env.AUTH_SECRET ? actionsKeyFromSecret(env.AUTH_SECRET) : undefined);
+  const deploymentId = settings.NEXT_DEPLOYMENT_ID ?? `apx-${fingerprint.slice(0, 16)}`;
+  const key = settings.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? (settings.AUTH_SECRET ? actionsKeyFromSecret(settings.AUTH_SECRET) : undefined);
   if (!key) {
     log('Neither NEXT_SERVER_ACTIONS_ENCRYPTION_KEY nor AUTH_SECRET is set: this build gets a key of its own, so pages of another build reload once after a deploy.');
   }
@@ -66,7 +68,7 @@ export async function buildApp({ root, env, log }: BuildOptions): Promise<{ depl
   return { deploymentId };
 }
 
-export const MISSING_BUILD_MESSAGE =
+export const missingBuildMessage = () =>
   'There is no production build in ' +
-  (process.env.NEXT_DIST_DIR ?? '.next') +
+  distDirName() +
   '. With NODE_ENV=production a node never builds: run `npm run build` once (with the same AUTH_SECRET as the nodes) and give every node that same folder.';

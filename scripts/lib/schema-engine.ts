@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { parseEnv } from '../../lib/config/env.ts';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const require = createRequire(import.meta.url);
@@ -187,7 +188,7 @@ export async function withEngine<T>(
   const engine = await mod.SchemaEngine.new(
     { datamodels: files.map((f) => [f.path, f.content] as [string, string]) },
     (line: string) => logs.push(line),
-    adapterFactory(url, opened, options.shadowUrl ?? process.env.SHADOW_DATABASE_URL),
+    adapterFactory(url, opened, options.shadowUrl ?? parseEnv().SHADOW_DATABASE_URL),
   );
   try {
     return await fn(engine);

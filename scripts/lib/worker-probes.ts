@@ -4,6 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { PgBoss } from 'pg-boss';
+import type { Env } from '../../lib/config/env.ts';
 import { metrics } from '../../lib/server/observability/metrics.ts';
 
 /** Runs one job, timing it by queue and outcome (apx_job_duration_seconds). */
@@ -39,9 +40,10 @@ export interface WorkerProbes {
   close(): void;
 }
 
-export async function startWorkerProbes(boss: PgBoss, port = Number(process.env.WORKER_HEALTH_PORT ?? 0)): Promise<WorkerProbes | undefined> {
+export async function startWorkerProbes(boss: PgBoss, settings: Pick<Env, 'WORKER_HEALTH_PORT' | 'METRICS_TOKEN' | 'HOST'>): Promise<WorkerProbes | undefined> {
+  const port = settings.WORKER_HEALTH_PORT;
   if (!port) return undefined;
-  const token = process.env.METRICS_TOKEN ?? '';
+  const token = settings.METRICS_TOKEN ?? '';
   let stopping = false;
   const server = http.createServer((req, res) => {
     const send = (status: number, body: unknown) => {
@@ -79,7 +81,7 @@ export async function startWorkerProbes(boss: PgBoss, port = Number(process.env.
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(new Error(`WORKER_HEALTH_PORT ${port}: ${e.code === 'EADDRINUSE' ? 'already in use by another program' : e.message}`)),
     );
-    server.listen(port, process.env.HOST ?? '0.0.0.0', () => resolve());
+    server.listen(port, settings.HOST, () => resolve());
   });
   console.log(`[worker] health on :${port} (/live, /ready, /metrics)`);
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, publicUrl, redactSecrets, redactUrlPassword } from '@/lib/config/env';
+import { ConfigError, parseEnv, publicUrl, redactSecrets, redactUrlPassword, setting } from '@/lib/config/env';
 
 describe('parseEnv', () => {
   it('applies defaults for a bare environment', () => {
@@ -40,6 +40,27 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
     expect(() => parseEnv({ AUTH_SIGNIN_MAX_PER_MINUTE: '0' })).toThrow(/AUTH_SIGNIN_MAX_PER_MINUTE/);
     expect(() => parseEnv({ APX_ROLE: 'boss' })).toThrow(/APX_ROLE/);
+  });
+
+  it('validates the settings the start, serve and worker scripts once read from process.env themselves', () => {
+    const bare = parseEnv({});
+    expect([bare.HOST, bare.TRUST_PROXY, bare.NEXT_DIST_DIR, bare.NEXT_DEPLOYMENT_ID, bare.SHADOW_DATABASE_URL]).toEqual(['0.0.0.0', false, '.next', undefined, undefined]);
+    expect(parseEnv({ TRUST_PROXY: 'true', HOST: '127.0.0.1', NEXT_DIST_DIR: '.next-b', NEXT_DEPLOYMENT_ID: 'a1b2c3' })).toMatchObject({ TRUST_PROXY: true, HOST: '127.0.0.1', NEXT_DIST_DIR: '.next-b', NEXT_DEPLOYMENT_ID: 'a1b2c3' });
+    // Once `=== 'true'`: any other word meant "no" without a word of warning.
+    expect(() => parseEnv({ TRUST_PROXY: 'ture' })).toThrow(/TRUST_PROXY="ture"/);
+    expect(() => parseEnv({ NEXT_DEPLOYMENT_ID: 'my deploy/1' })).toThrow(/NEXT_DEPLOYMENT_ID=.*letters, digits/);
+    expect(() => parseEnv({ SHADOW_DATABASE_URL: 'postgresql://u:hunter22@h:99999/s' })).toThrow(/SHADOW_DATABASE_URL=.*bad port/);
+    expect(() => parseEnv({ SHADOW_DATABASE_URL: 'postgresql://u:hunter22@h:99999/s' })).not.toThrow(/hunter22/);
+    expect(() => parseEnv({ METRICS_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
+    expect(() => parseEnv({ METRICS_TOKEN: 'short-secret' })).toThrow(/METRICS_TOKEN=.*at least 16/);
+  });
+
+  it('checks one setting alone, by the same rule, for a tool that needs only it', () => {
+    expect(setting('DATABASE_URL', { DATABASE_URL: 'postgresql://u:p@db:5432/app', PORT: 'abc' })).toBe('postgresql://u:p@db:5432/app');
+    expect(setting('DATABASE_URL', { DATABASE_URL: '' })).toBeUndefined();
+    expect(setting('PORT', {})).toBe(3000);
+    expect(() => setting('DATABASE_URL', { DATABASE_URL: 'mysql://u:secretpw@h/db' })).toThrow(ConfigError);
+    expect(() => setting('DATABASE_URL', { DATABASE_URL: 'mysql://u:secretpw@h/db' })).not.toThrow(/secretpw/);
   });
 
   it('treats empty strings as unset', () => {
