@@ -12,7 +12,7 @@ import { readApplianceAccess } from '@/lib/core/appliances/appliance-access';
 import { asInsideReport } from '@/lib/core/inside-reports/summary';
 import { type ServiceOptions } from '@/lib/server/challenges/service-support';
 import { SCORING_RULE, scoringWindow } from '@/lib/server/challenges/scoring-window';
-import { challengeSelect, identitiesOf } from '@/lib/server/challenges/get-judge-workspace';
+import { challengeSelect, identitiesOf } from '@/lib/server/challenges/judge-view-support';
 
 /**
  * One assigned entry as its judge sees it: files with inspection data, downloads through the

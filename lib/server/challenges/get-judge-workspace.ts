@@ -5,28 +5,9 @@ import { effectiveState } from '@/lib/core/challenges/logic/state-machine';
 import { judgeScore } from '@/lib/core/challenges/logic/scoring';
 import { entryLabel } from '@/lib/core/challenges/logic/entry-code';
 import { createRedactor } from '@/lib/core/challenges/logic/redact';
-import { CHALLENGE_CLOCK, type ServiceOptions } from '@/lib/server/challenges/service-support';
+import { type ServiceOptions } from '@/lib/server/challenges/service-support';
+import { challengeSelect, identitiesOf } from '@/lib/server/challenges/judge-view-support';
 import { scoringWindow } from '@/lib/server/challenges/scoring-window';
-
-export const challengeSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  ...CHALLENGE_CLOCK,
-  blind: true,
-  rules: true,
-  judgesPerEntry: true,
-  criteria: { orderBy: [{ position: 'asc' as const }, { id: 'asc' as const }], select: { id: true, name: true, description: true, weight: true, scaleMin: true, scaleMax: true } },
-};
-
-type EntrantFacts = {
-  entrant: { name: string; email: string };
-  appliance: { homepage: string | null; publisher: { handle: string; displayName: string; url: string | null } };
-};
-
-export function identitiesOf(e: EntrantFacts) {
-  return [e.entrant.name, e.entrant.email, e.appliance.publisher.handle, e.appliance.publisher.displayName, e.appliance.publisher.url, e.appliance.homepage];
-}
 
 /** A judge's challenge page: null unless the caller holds the JUDGE role and sits on the panel. */
 export async function getJudgeWorkspace(actor: Actor, slug: string, opts: ServiceOptions = {}) {
