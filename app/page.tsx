@@ -43,7 +43,7 @@ export default async function HomePage() {
             Ready-to-run machine images — OVA, qcow2, VMDK, Vagrant boxes — verified byte for byte, with the exact commands to launch them in QEMU,
             VirtualBox, VMware or Vagrant.
           </p>
-          <form action="/browse" role="search" className="mt-8 flex max-w-xl gap-2">
+          <form action="/browse" role="search" aria-label="Catalog" className="mt-8 flex max-w-xl gap-2">
             <label htmlFor="hero-search" className="sr-only">
               Search appliances
             </label>

@@ -49,7 +49,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
           <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{request.q ? <>Results for “{request.q}”</> : 'Browse appliances'}</h1>
           <p className="mt-1 text-slate-600">Every listing here passed inspection and moderation; every file is checksummed.</p>
         </div>
-        <form action="/browse" method="get" role="search" className="flex w-full gap-2 lg:w-[28rem]">
+        <form action="/browse" method="get" role="search" aria-label="Catalog" className="flex w-full gap-2 lg:w-[28rem]">
           <label htmlFor="browse-q" className="sr-only">
             Search appliances
           </label>

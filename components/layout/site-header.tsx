@@ -23,7 +23,7 @@ export async function SiteHeader() {
         </Link>
         <NavLinks items={items} />
         {/* Search stays in the bar on a phone and a tablet too, taking whatever room the bar has left. */}
-        <form action="/browse" role="search" className="min-w-0 flex-1 lg:ml-auto lg:flex-none">
+        <form action="/browse" role="search" aria-label="Site" className="min-w-0 flex-1 lg:ml-auto lg:flex-none">
           <label htmlFor="site-search" className="sr-only">
             Search appliances
           </label>

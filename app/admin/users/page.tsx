@@ -18,7 +18,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   return (
     <div>
       <PageHeader title="Users and roles" description="Developers get their role by creating a publisher profile. Judges and admins are granted here." />
-      <form className="mb-4 flex max-w-md gap-2" role="search">
+      <form className="mb-4 flex max-w-md gap-2" role="search" aria-label="Users">
         <label htmlFor="user-q" className="sr-only">Find a user</label>
         <input id="user-q" name="q" defaultValue={q} placeholder="Find by name or e-mail" className="h-9 flex-1 rounded-lg border border-slate-300 px-3 text-sm" />
         <button className="h-9 rounded-lg bg-slate-900 px-3 text-sm text-white">Find</button>

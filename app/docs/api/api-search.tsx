@@ -43,7 +43,7 @@ export function ApiSearch({ total }: { total: number }) {
   }
 
   return (
-    <div role="search" className="space-y-1">
+    <div role="search" aria-label="API reference" className="space-y-1">
       <label htmlFor={id} className="block text-xs font-semibold tracking-wide text-slate-600 uppercase">
         Search the API
       </label>

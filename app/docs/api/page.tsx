@@ -118,7 +118,7 @@ function Operation({ o, doc, base }: { o: Op; doc: Document; base: string }) {
           {body && (
             <section>
               <h4 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Request body · application/json</h4>
-              <SchemaTable schema={resolveSchema(doc, body) ?? body} />
+              <SchemaTable schema={resolveSchema(doc, body) ?? body} label={`Request body of ${o.method.toUpperCase()} ${o.path}`} />
             </section>
           )}
           <section>
@@ -263,7 +263,7 @@ export default function ApiDocsPage() {
               <h3 className="font-mono text-sm font-semibold text-slate-900">{name}</h3>
               {schema.description && <p className="mt-1 mb-3 text-sm text-slate-600">{schema.description}</p>}
               <div className="mt-2">
-                <SchemaTable schema={schema} />
+                <SchemaTable schema={schema} label={`Fields of ${name}`} />
               </div>
             </div>
           ))}

@@ -37,8 +37,8 @@ function constraints(s: SchemaObject): string[] {
   return out;
 }
 
-/** An object schema's properties as a table; anything else as its type. */
-export function SchemaTable({ schema }: { schema: SchemaObject }) {
+/** An object schema's properties as a table; anything else as its type. `label` names the scrollable region (unique on the page). */
+export function SchemaTable({ schema, label }: { schema: SchemaObject; label: string }) {
   const props = Object.entries(schema.properties ?? {});
   if (!props.length) {
     return (
@@ -50,7 +50,7 @@ export function SchemaTable({ schema }: { schema: SchemaObject }) {
   }
   const required = new Set(schema.required ?? []);
   return (
-    <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Fields">
+    <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={label}>
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
           <tr>
